@@ -1,0 +1,151 @@
+package io.junctionsql.driver;
+
+import io.junctionsql.planner.runtime.ErrorTranslator;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+
+/**
+ * The JDBC boundary around one engine object: every failure leaves as an {@link SQLException} with a
+ * SQLState and a scrubbed message, and every JDBC object handed out is wrapped the same way, so
+ * that {@code getConnection()} and {@code getStatement()} lead back to Junction's own objects.
+ */
+abstract class Boundary implements InvocationHandler {
+  final Object target;
+  final ErrorTranslator errors;
+
+  Boundary(Object target, ErrorTranslator errors) {
+    this.target = target;
+    this.errors = errors;
+  }
+
+  /** Handles the methods this kind of object treats specially; returns {@link #DELEGATE} for the rest. */
+  abstract Object special(Object proxy, Method method, Object[] args) throws Throwable;
+
+  /** The Junction connection proxy this object belongs to. */
+  abstract Object connectionProxy();
+
+  static final Object DELEGATE = new Object();
+
+  @Override public final Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    switch (method.getName()) {
+    case "equals":
+      return proxy == args[0];
+    case "hashCode":
+      return System.identityHashCode(proxy);
+    case "toString":
+      return "Junction " + method.getDeclaringClass().getSimpleName() + " over " + target;
+    case "unwrap":
+      if (((Class<?>) args[0]).isInstance(proxy)) {
+        return proxy;
+      }
+      break;
+    case "isWrapperFor":
+      if (((Class<?>) args[0]).isInstance(proxy)) {
+        return true;
+      }
+      break;
+    default:
+      break;
+    }
+    Object handled = special(proxy, method, args);
+    if (handled != DELEGATE) {
+      return handled;
+    }
+    return wrapResult(proxy, call(method, args));
+  }
+
+  Object call(Method method, Object[] args) throws SQLException {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw translate(method, e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new SQLException("Internal error in Junction: " + e, "XX000", e);
+    }
+  }
+
+  SQLException translate(Method method, Throwable failure) {
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
+    if (failure instanceof SQLFeatureNotSupportedException) {
+      return new SQLFeatureNotSupportedException("Junction does not support " + method.getDeclaringClass()
+          .getSimpleName() + "." + method.getName() + "()", "0A000");
+    }
+    return errors.translate(failure);
+  }
+
+  /** Wraps result sets, statements and metadata objects; returns everything else as it is. */
+  Object wrapResult(Object proxy, Object result) {
+    if (result instanceof ResultSet) {
+      Object statement = proxy instanceof Statement ? proxy : null;
+      return wrap(ResultSet.class, new ResultSetBoundary(result, errors, statement, connectionProxy()));
+    }
+    if (result instanceof DatabaseMetaData) {
+      return wrap(DatabaseMetaData.class, new MetaDataBoundary(result, errors, connectionProxy()));
+    }
+    return result;
+  }
+
+  static Object wrap(Class<?> type, Boundary handler) {
+    Class<?>[] interfaces = type == PreparedStatement.class
+        ? new Class<?>[] {PreparedStatement.class, JunctionStatement.class}
+        : new Class<?>[] {type};
+    return Proxy.newProxyInstance(Boundary.class.getClassLoader(), interfaces, handler);
+  }
+
+  /** A result set: leads back to its statement and connection. */
+  static final class ResultSetBoundary extends Boundary {
+    private final Object statement;
+    private final Object connection;
+
+    ResultSetBoundary(Object target, ErrorTranslator errors, Object statement, Object connection) {
+      super(target, errors);
+      this.statement = statement;
+      this.connection = connection;
+    }
+
+    @Override Object special(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getName().equals("getStatement")) {
+        return statement;
+      }
+      // Rows are the hot path: skip result wrapping for the getters.
+      if (method.getName().startsWith("get") || method.getName().equals("next")
+          || method.getName().equals("wasNull")) {
+        return call(method, args);
+      }
+      return DELEGATE;
+    }
+
+    @Override Object connectionProxy() {
+      return connection;
+    }
+  }
+
+  /** Database metadata: leads back to its connection. */
+  static final class MetaDataBoundary extends Boundary {
+    private final Object connection;
+
+    MetaDataBoundary(Object target, ErrorTranslator errors, Object connection) {
+      super(target, errors);
+      this.connection = connection;
+    }
+
+    @Override Object special(Object proxy, Method method, Object[] args) {
+      return method.getName().equals("getConnection") ? connection : DELEGATE;
+    }
+
+    @Override Object connectionProxy() {
+      return connection;
+    }
+  }
+}

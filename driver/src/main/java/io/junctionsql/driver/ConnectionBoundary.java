@@ -1,0 +1,64 @@
+package io.junctionsql.driver;
+
+import io.junctionsql.planner.runtime.ErrorTranslator;
+import io.junctionsql.planner.runtime.QueryLog;
+
+import java.lang.reflect.Method;
+import java.sql.PreparedStatement;
+import java.sql.SQLFeatureNotSupportedException;
+
+/** A connection: hands out Junction statements and releases the gateway when closed. */
+final class ConnectionBoundary extends Boundary {
+  private final QueryLog log;
+  private final Runnable onClose;
+  private volatile Object self;
+  private boolean closed;
+
+  ConnectionBoundary(Object target, ErrorTranslator errors, QueryLog log, Runnable onClose) {
+    super(target, errors);
+    this.log = log;
+    this.onClose = onClose;
+  }
+
+  /** Remembers the proxy this handler serves, for objects that lead back to it. */
+  void bind(Object proxy) {
+    self = proxy;
+  }
+
+  @Override Object special(Object proxy, Method method, Object[] args) throws Throwable {
+    switch (method.getName()) {
+    case "sourceQueries":
+      return log.all();
+    case "createStatement":
+      return Boundary.wrap(JunctionStatement.class, new StatementBoundary(call(method, args), errors, proxy, log));
+    case "prepareStatement":
+      return Boundary.wrap(PreparedStatement.class,
+          new StatementBoundary(call(method, args), errors, proxy, log));
+    case "prepareCall":
+      throw new SQLFeatureNotSupportedException("Junction has no stored procedures; use SELECT.", "0A000");
+    case "setReadOnly":
+      // Junction is always read-only; asking for read-only (or not) changes nothing.
+      return null;
+    case "isReadOnly":
+      return true;
+    case "close":
+      synchronized (this) {
+        if (!closed) {
+          closed = true;
+          try {
+            call(method, args);
+          } finally {
+            onClose.run();
+          }
+        }
+      }
+      return null;
+    default:
+      return DELEGATE;
+    }
+  }
+
+  @Override Object connectionProxy() {
+    return self;
+  }
+}

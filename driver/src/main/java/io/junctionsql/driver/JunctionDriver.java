@@ -1,0 +1,116 @@
+package io.junctionsql.driver;
+
+import io.junctionsql.planner.JunctionException;
+import io.junctionsql.planner.SqlStates;
+import io.junctionsql.planner.runtime.GatewayConnection;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The embedded Junction driver: {@code jdbc:junction:config=/path/to/junction.yaml}. The config path
+ * may instead come as the connection property {@code config}. Runs the planner in this JVM.
+ */
+public final class JunctionDriver implements Driver {
+  public static final String PREFIX = "jdbc:junction:";
+  public static final String CONFIG_PROPERTY = "config";
+  static final int MAJOR = 0;
+  static final int MINOR = 1;
+
+  private static final GatewayRegistry GATEWAYS = new GatewayRegistry();
+
+  static {
+    try {
+      DriverManager.registerDriver(new JunctionDriver());
+    } catch (SQLException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @Override public boolean acceptsURL(String url) {
+    return url != null && url.startsWith(PREFIX);
+  }
+
+  @Override public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null; // JDBC: another driver's URL
+    }
+    Properties props = parse(url, info);
+    String config = props.getProperty(CONFIG_PROPERTY);
+    if (config == null || config.isBlank()) {
+      throw new SQLException("No gateway config given. Use jdbc:junction:config=/path/to/junction.yaml "
+          + "or pass the connection property 'config'.", SqlStates.CONFIG_ERROR);
+    }
+    GatewayRegistry.Entry entry;
+    try {
+      entry = GATEWAYS.acquire(Path.of(config));
+    } catch (JunctionException e) {
+      throw new SQLException(e.getMessage(), e.sqlState());
+    } catch (RuntimeException e) {
+      throw new SQLException("Cannot open the gateway of " + config + ": " + e.getMessage(), SqlStates.CONFIG_ERROR);
+    }
+    try {
+      GatewayConnection engine = entry.gateway.connect();
+      ConnectionBoundary handler = new ConnectionBoundary(engine.calcite(), entry.gateway.errors(), engine.log(),
+          () -> GATEWAYS.release(entry));
+      Connection proxy = (Connection) Boundary.wrap(JunctionConnection.class, handler);
+      handler.bind(proxy);
+      return proxy;
+    } catch (SQLException | RuntimeException e) {
+      GATEWAYS.release(entry);
+      throw entry.gateway.errors().translate(e);
+    }
+  }
+
+  /** URL properties ({@code key=value} separated by {@code ;}) win over the given properties. */
+  static Properties parse(String url, Properties info) {
+    Properties props = new Properties();
+    if (info != null) {
+      props.putAll(info);
+    }
+    String rest = url.substring(PREFIX.length());
+    for (String part : rest.split(";")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      int eq = part.indexOf('=');
+      if (eq < 0) {
+        props.setProperty(CONFIG_PROPERTY, part.trim());
+      } else {
+        props.setProperty(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+      }
+    }
+    return props;
+  }
+
+  @Override public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+    Properties props = parse(url == null ? PREFIX : url, info);
+    DriverPropertyInfo config = new DriverPropertyInfo(CONFIG_PROPERTY, props.getProperty(CONFIG_PROPERTY));
+    config.required = true;
+    config.description = "Path of the gateway's YAML config file";
+    return new DriverPropertyInfo[] {config};
+  }
+
+  @Override public int getMajorVersion() {
+    return MAJOR;
+  }
+
+  @Override public int getMinorVersion() {
+    return MINOR;
+  }
+
+  @Override public boolean jdbcCompliant() {
+    return false;
+  }
+
+  @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("Junction logs through SLF4J");
+  }
+}

@@ -1,0 +1,12 @@
+package io.junctionsql.driver;
+
+import io.junctionsql.planner.runtime.SourceQuery;
+
+import java.sql.Statement;
+import java.util.List;
+
+/** A Junction statement; {@code statement.unwrap(JunctionStatement.class)} reaches it. */
+public interface JunctionStatement extends Statement {
+  /** The statements the sources received since this statement last started executing. */
+  List<SourceQuery> sourceQueries();
+}

@@ -1,0 +1,34 @@
+package io.junctionsql.planner;
+
+/** The SQLSTATE codes Junction reports; PostgreSQL's choice where the standard leaves room. */
+public final class SqlStates {
+  /** Connection could not be established (a source is unreachable). */
+  public static final String CONNECTION_FAILED = "08001";
+  /** A source connection broke while in use. */
+  public static final String CONNECTION_FAILURE = "08006";
+  /** Bad login for a source. */
+  public static final String INVALID_AUTHORIZATION = "28000";
+  /** Writes are refused: Junction is read-only. */
+  public static final String READ_ONLY = "25006";
+  /** SQL text that does not parse. */
+  public static final String SYNTAX_ERROR = "42601";
+  /** A table or view that does not exist. */
+  public static final String UNDEFINED_TABLE = "42P01";
+  /** A column that does not exist. */
+  public static final String UNDEFINED_COLUMN = "42703";
+  /** A function or operator that does not exist for these argument types. */
+  public static final String UNDEFINED_FUNCTION = "42883";
+  /** Other errors found while validating a statement. */
+  public static final String SYNTAX_OR_ACCESS = "42000";
+  /** The gateway configuration is invalid. */
+  public static final String CONFIG_ERROR = "F0000";
+  /** A feature Junction does not offer. */
+  public static final String NOT_SUPPORTED = "0A000";
+  /** Data error while computing a value (overflow, bad cast, division by zero). */
+  public static final String DATA_EXCEPTION = "22000";
+  /** Anything else: a defect in Junction, to be reported. */
+  public static final String INTERNAL_ERROR = "XX000";
+
+  private SqlStates() {
+  }
+}

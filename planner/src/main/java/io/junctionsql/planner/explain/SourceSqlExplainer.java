@@ -1,0 +1,74 @@
+package io.junctionsql.planner.explain;
+
+import io.junctionsql.planner.source.jdbc.SourceConvention;
+
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.adapter.jdbc.JdbcImplementor;
+import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds every part of a plan that a source runs and renders the SQL that source will receive,
+ * exactly as the runtime generates it.
+ */
+public final class SourceSqlExplainer {
+  private SourceSqlExplainer() {
+  }
+
+  /**
+   * One fragment a source runs.
+   *
+   * @param source the source's name
+   * @param sql the SQL it receives
+   * @param estimatedRows the planner's estimate of the rows it returns
+   */
+  public record Fragment(String source, String sql, double estimatedRows) {
+  }
+
+  public static List<Fragment> fragments(RelNode plan) {
+    List<Fragment> out = new ArrayList<>();
+    collect(plan, out);
+    return out;
+  }
+
+  /** The text appended to Calcite's plan in EXPLAIN. */
+  public static String render(RelNode plan) {
+    List<Fragment> fragments = fragments(plan);
+    StringBuilder sb = new StringBuilder();
+    sb.append("\nSource SQL (").append(fragments.size()).append(fragments.size() == 1 ? " fragment" : " fragments")
+        .append("):\n");
+    int i = 1;
+    for (Fragment f : fragments) {
+      sb.append("  [").append(i++).append("] ").append(f.source())
+          .append(String.format(Locale.ROOT, " (estimated rows: %.0f)", f.estimatedRows()))
+          .append(":\n      ").append(f.sql().replace("\n", "\n      ")).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static void collect(RelNode node, List<Fragment> out) {
+    if (node instanceof JdbcToEnumerableConverter) {
+      RelNode input = node.getInput(0);
+      Convention convention = input.getConvention();
+      if (convention instanceof SourceConvention) {
+        SourceConvention sc = (SourceConvention) convention;
+        JdbcImplementor implementor =
+            new JdbcImplementor(sc.dialect, (JavaTypeFactory) node.getCluster().getTypeFactory());
+        String sql = implementor.visitRoot(input).asStatement().toSqlString(sc.dialect).getSql();
+        RelMetadataQuery mq = node.getCluster().getMetadataQuery();
+        Double rows = mq.getRowCount(input);
+        out.add(new Fragment(sc.sourceName(), sql, rows == null ? Double.NaN : rows));
+        return;
+      }
+    }
+    for (RelNode child : node.getInputs()) {
+      collect(child, out);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.junctionsql.planner.optimizer;
+
+import io.junctionsql.planner.explain.SourceSqlExplainer;
+
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlExplainFormat;
+import org.apache.calcite.sql.SqlExplainLevel;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+
+import java.lang.reflect.Type;
+
+/**
+ * Calcite's statement preparation with Junction's additions: writes and DDL are refused, and EXPLAIN
+ * shows, after the plan, the exact SQL each source will receive.
+ */
+public class JunctionPrepare extends CalcitePrepareImpl {
+  @Override public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType,
+      long maxRowCount) {
+    if (query.sql != null) {
+      ReadOnlyGuard.checkText(query.sql);
+    }
+    return super.prepareSql(context, query, elementType, maxRowCount);
+  }
+
+  @Override public void executeDdl(Context context, SqlNode node) {
+    ReadOnlyGuard.checkKind(node.getKind());
+    super.executeDdl(context, node);
+  }
+
+  @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    RelDataTypeFactory typeFactory = context.getTypeFactory();
+    EnumerableRel.Prefer prefer = elementType == Object[].class
+        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    Convention resultConvention = enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE;
+    return new PreparingStatement(this, context, catalogReader, typeFactory, context.getRootSchema(), prefer,
+        createCluster(planner, new RexBuilder(typeFactory)), resultConvention, createConvertletTable());
+  }
+
+  /** One statement being prepared. */
+  static final class PreparingStatement extends CalcitePreparingStmt {
+    PreparingStatement(CalcitePrepareImpl prepare, CalcitePrepare.Context context,
+        Prepare.CatalogReader catalogReader, RelDataTypeFactory typeFactory, CalciteSchema schema,
+        EnumerableRel.Prefer prefer, RelOptCluster cluster, Convention resultConvention,
+        SqlRexConvertletTable convertletTable) {
+      super(prepare, context, catalogReader, typeFactory, schema, prefer, cluster, resultConvention,
+          convertletTable);
+    }
+
+    @Override public PreparedResult prepareSql(SqlNode sqlQuery, SqlNode sqlNodeOriginal,
+        Class<?> runtimeContextClass, SqlValidator validator, boolean needsValidation) {
+      SqlKind kind = sqlQuery.getKind() == SqlKind.EXPLAIN
+          ? ((SqlExplain) sqlQuery).getExplicandum().getKind() : sqlQuery.getKind();
+      ReadOnlyGuard.checkKind(kind);
+      return super.prepareSql(sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
+    }
+
+    @Override protected PreparedResult createPreparedExplanation(RelDataType resultType,
+        RelDataType parameterRowType, RelRoot root, SqlExplainFormat format, SqlExplainLevel detailLevel) {
+      return new Explanation(resultType, parameterRowType, root, format, detailLevel);
+    }
+  }
+
+  /** EXPLAIN's answer: Calcite's plan text followed by each source's SQL. */
+  static final class Explanation extends Prepare.PreparedExplain {
+    private final RelRoot root;
+    private final SqlExplainFormat format;
+
+    Explanation(RelDataType resultType, RelDataType parameterRowType, RelRoot root, SqlExplainFormat format,
+        SqlExplainLevel detailLevel) {
+      super(resultType, parameterRowType, root, format, detailLevel);
+      this.root = root;
+      this.format = format;
+    }
+
+    @Override public String getCode() {
+      String plan = super.getCode();
+      // Source SQL exists only for a physical plan in text form; JSON, XML and DOT stay as Calcite writes them.
+      if (root == null || format != SqlExplainFormat.TEXT) {
+        return plan;
+      }
+      return plan + SourceSqlExplainer.render(root.rel);
+    }
+
+    @Override public Bindable getBindable(Meta.CursorFactory cursorFactory) {
+      String text = getCode();
+      return dataContext -> cursorFactory.style == Meta.Style.ARRAY
+          ? Linq4j.singletonEnumerable(new String[] {text})
+          : Linq4j.singletonEnumerable(text);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.junctionsql.planner.source.jdbc;
+
+import io.junctionsql.planner.source.NameLookup;
+import io.junctionsql.planner.source.LookupSchema;
+
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.lookup.Lookup;
+
+/** One schema of a JDBC source (a PostgreSQL schema, a MySQL database): its tables and views. */
+final class JdbcRemoteSchema extends LookupSchema {
+  private final Lookup<Table> tables;
+
+  JdbcRemoteSchema(JdbcSource source, String schema) {
+    this.tables = new NameLookup<>(() -> source.catalog().tableNames(schema).keySet(),
+        name -> source.catalog().table(schema, name).map(m -> (Table) new JdbcSourceTable(source, m)).orElse(null));
+  }
+
+  @Override public Lookup<Table> tables() {
+    return tables;
+  }
+}

@@ -1,0 +1,154 @@
+package io.junctionsql.planner.source.jdbc;
+
+import io.junctionsql.planner.source.Source;
+import io.junctionsql.planner.source.SourceSession;
+
+import com.google.common.base.Suppliers;
+
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlDialectFactoryImpl;
+import org.apache.calcite.util.BuiltInMethod;
+import org.apache.commons.dbcp2.BasicDataSource;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+/**
+ * A database reached through its JDBC driver. Owns the connection pool, the metadata cache and the
+ * one planner convention that all of the source's tables share, so that a join of two of its tables,
+ * even in two of its schemas, is pushed down whole.
+ */
+public final class JdbcSource implements Source {
+  private final JdbcSourceConfig config;
+  private final BasicDataSource pool;
+  private final ObservedDataSource metadataDataSource;
+  private final Supplier<SourceInfo> info;
+  private final JdbcCatalog catalog;
+  private volatile SourceConvention convention;
+
+  JdbcSource(JdbcSourceConfig config) {
+    this.config = config;
+    this.pool = createPool(config);
+    // Metadata reads are not part of any user query, so they go to no connection's log.
+    this.metadataDataSource = new ObservedDataSource(config.name(), pool, null, config.fetchSize());
+    this.info = Suppliers.memoize(this::readInfo);
+    this.catalog = new JdbcCatalog(this);
+  }
+
+  private static BasicDataSource createPool(JdbcSourceConfig config) {
+    BasicDataSource ds = new BasicDataSource();
+    ds.setUrl(config.url());
+    if (config.driver() != null) {
+      ds.setDriverClassName(config.driver());
+    }
+    if (!config.user().isEmpty()) {
+      ds.setUsername(config.user());
+    }
+    if (!config.password().isEmpty()) {
+      ds.setPassword(config.password().reveal());
+    }
+    DriverTimeouts.apply(config.url(), config.connectTimeout(), ds);
+    config.properties().forEach(ds::addConnectionProperty);
+    ds.setMaxTotal(config.poolSize());
+    ds.setMaxIdle(config.poolSize());
+    ds.setMaxWait(config.connectTimeout().plus(Duration.ofSeconds(5)));
+    // Without autocommit off, PostgreSQL ignores the fetch size and buffers the whole result.
+    ds.setDefaultAutoCommit(false);
+    ds.setRollbackOnReturn(true);
+    ds.setDefaultReadOnly(true);
+    ds.setTestOnBorrow(true);
+    return ds;
+  }
+
+  @Override public String name() {
+    return config.name();
+  }
+
+  @Override public String kind() {
+    return config.kind();
+  }
+
+  public JdbcSourceConfig config() {
+    return config;
+  }
+
+  @Override public Schema schema(SourceSession session) {
+    return new JdbcSourceSchema(this, new ObservedDataSource(config.name(), pool, session.log(), config.fetchSize()));
+  }
+
+  /** Connections for reading metadata and statistics. */
+  DataSource metadataDataSource() {
+    return metadataDataSource;
+  }
+
+  JdbcCatalog catalog() {
+    return catalog;
+  }
+
+  SourceInfo info() {
+    return info.get();
+  }
+
+  /** The convention of every table of this source; created when the first query plans. */
+  SourceConvention convention() {
+    SourceConvention c = convention;
+    if (c == null) {
+      synchronized (this) {
+        if (convention == null) {
+          // The expression finds this source's schema from the root of whichever connection runs the query.
+          Expression root = Expressions.call(DataContext.ROOT, BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
+          Expression expression = Expressions.call(root, BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method,
+              Expressions.constant(config.name()));
+          convention = new SourceConvention(config.name(), info().dialect(), expression);
+        }
+        c = convention;
+      }
+    }
+    return c;
+  }
+
+  @Override public String describe() {
+    try {
+      SourceInfo i = info();
+      return i.productName() + " " + i.productVersion();
+    } catch (RuntimeException e) {
+      return "not reachable";
+    }
+  }
+
+  private SourceInfo readInfo() {
+    try (Connection c = metadataDataSource.getConnection()) {
+      DatabaseMetaData md = c.getMetaData();
+      SqlDialect dialect = SqlDialectFactoryImpl.INSTANCE.create(md);
+      boolean schemas = md.supportsSchemasInTableDefinitions();
+      return new SourceInfo(md.getDatabaseProductName(), md.getDatabaseProductVersion(), dialect, !schemas);
+    } catch (SQLException e) {
+      throw new SourceFailure(e);
+    }
+  }
+
+  @Override public void close() {
+    try {
+      pool.close();
+    } catch (SQLException e) {
+      // Closing idle connections of a source that went away: nothing left to do.
+    }
+  }
+
+  /**
+   * What the source's database says about itself.
+   *
+   * @param catalogsAsSchemas true for databases such as MySQL whose "databases" are JDBC catalogs
+   */
+  record SourceInfo(String productName, String productVersion, SqlDialect dialect, boolean catalogsAsSchemas) {
+  }
+}

@@ -1,0 +1,74 @@
+package io.junctionsql.planner.source.jdbc;
+
+import io.junctionsql.planner.config.ConfigException;
+import io.junctionsql.planner.config.ConfigNode;
+import io.junctionsql.planner.config.Secret;
+import io.junctionsql.planner.config.SourceConfig;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings of a {@code kind: jdbc} source, with their defaults.
+ *
+ * @param name the source's name
+ * @param url the JDBC URL
+ * @param user the login (may be empty for embedded databases)
+ * @param password the password
+ * @param driver the driver class, when the URL alone does not find it
+ * @param properties extra driver properties
+ * @param schemas the source schemas to show; empty shows all but system schemas
+ * @param metadataCacheTtl how long table lists, columns and statistics are kept
+ * @param fetchSize rows fetched per round trip from the source
+ * @param connectTimeout how long to wait for a connection before giving up
+ * @param poolSize the most connections Junction opens to this source
+ */
+public record JdbcSourceConfig(
+    String name,
+    String url,
+    String user,
+    Secret password,
+    String driver,
+    Map<String, String> properties,
+    List<String> schemas,
+    Duration metadataCacheTtl,
+    int fetchSize,
+    Duration connectTimeout,
+    int poolSize) implements SourceConfig {
+
+  static final List<String> KEYS = List.of("kind", "url", "user", "password", "driver", "properties", "schemas",
+      "metadata-cache-ttl", "fetch-size", "connect-timeout", "pool-size");
+
+  public static final Duration DEFAULT_METADATA_CACHE_TTL = Duration.ofMinutes(10);
+  public static final int DEFAULT_FETCH_SIZE = 1000;
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  public static final int DEFAULT_POOL_SIZE = 8;
+
+  static JdbcSourceConfig parse(String name, ConfigNode node) {
+    node.allowOnly(KEYS, "a jdbc source");
+    String url = node.requiredString("url");
+    if (!url.startsWith("jdbc:")) {
+      throw new ConfigException(node.pathOf("url") + ": '" + url.replaceAll("(?i)password=[^;&]*", "password=****")
+          + "' is not a JDBC URL; it must start with jdbc:, for example jdbc:postgresql://host:5432/db.");
+    }
+    return new JdbcSourceConfig(name, url,
+        node.optionalString("user").orElse(""),
+        node.secret("password"),
+        node.optionalString("driver").orElse(null),
+        node.child("properties").stringMap(),
+        node.stringList("schemas"),
+        node.duration("metadata-cache-ttl", DEFAULT_METADATA_CACHE_TTL),
+        node.intValue("fetch-size", DEFAULT_FETCH_SIZE, 1, 1_000_000),
+        node.duration("connect-timeout", DEFAULT_CONNECT_TIMEOUT),
+        node.intValue("pool-size", DEFAULT_POOL_SIZE, 1, 1000));
+  }
+
+  @Override public String kind() {
+    return "jdbc";
+  }
+
+  @Override public List<Secret> secrets() {
+    return List.of(password);
+  }
+}

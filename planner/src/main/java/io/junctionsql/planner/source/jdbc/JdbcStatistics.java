@@ -1,0 +1,72 @@
+package io.junctionsql.planner.source.jdbc;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * Row counts from the source's own catalog, so that no remote table is planned with Calcite's
+ * 100-row guess. Cheap catalog reads first; a bounded count only where the catalog knows nothing.
+ */
+final class JdbcStatistics {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStatistics.class);
+  /** Counting stops here: beyond it, "large" is all the planner needs to know. */
+  static final long COUNT_LIMIT = 1_000_000;
+  private static final int COUNT_TIMEOUT_SECONDS = 5;
+
+  private JdbcStatistics() {
+  }
+
+  static double rowCount(Connection c, JdbcSource.SourceInfo info, String schema, String table) {
+    String product = info.productName().toLowerCase(Locale.ROOT);
+    try {
+      Double fromCatalog = null;
+      if (product.contains("postgres")) {
+        fromCatalog = single(c, "SELECT c.reltuples FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+            + " ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ?", schema, table);
+      } else if (product.equals("h2")) {
+        fromCatalog = single(c, "SELECT ROW_COUNT_ESTIMATE FROM INFORMATION_SCHEMA.TABLES"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", schema, table);
+      }
+      // PostgreSQL says -1 for a table never analyzed, and 0 may mean the same for an old server.
+      if (fromCatalog != null && fromCatalog > 0) {
+        return fromCatalog;
+      }
+      return boundedCount(c, info, schema, table);
+    } catch (SQLException e) {
+      LOG.warn("Source {}: no row count for {}.{} ({}); planning with {} rows", info.productName(), schema, table,
+          e.getMessage(), COUNT_LIMIT);
+      return COUNT_LIMIT;
+    }
+  }
+
+  private static Double single(Connection c, String sql, String schema, String table) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, schema);
+      ps.setString(2, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getDouble(1) : null;
+      }
+    }
+  }
+
+  private static double boundedCount(Connection c, JdbcSource.SourceInfo info, String schema, String table)
+      throws SQLException {
+    String q = info.dialect().quoteIdentifier(schema) + "." + info.dialect().quoteIdentifier(table);
+    // The inner row limit keeps the cost bounded on a huge table whose catalog says nothing.
+    String sql = "SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + q + " FETCH FIRST " + (COUNT_LIMIT + 1)
+        + " ROWS ONLY) t";
+    try (Statement s = c.createStatement()) {
+      s.setQueryTimeout(COUNT_TIMEOUT_SECONDS);
+      try (ResultSet rs = s.executeQuery(sql)) {
+        return rs.next() ? Math.max(1, rs.getLong(1)) : COUNT_LIMIT;
+      }
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.junctionsql.planner.source.jdbc;
+
+import io.junctionsql.planner.runtime.QueryLog;
+import io.junctionsql.planner.runtime.SourceException;
+
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+/**
+ * The source's pool as one connection sees it: every statement is recorded in the connection's log
+ * (the exact SQL the source received), gets the source's fetch size, and every failure is tagged
+ * with the source's name. Statement-level only; rows are read from the driver's own result set.
+ */
+final class ObservedDataSource implements DataSource {
+  private final String source;
+  private final DataSource pool;
+  private final QueryLog log;
+  private final int fetchSize;
+
+  ObservedDataSource(String source, DataSource pool, QueryLog log, int fetchSize) {
+    this.source = source;
+    this.pool = pool;
+    this.log = log;
+    this.fetchSize = fetchSize;
+  }
+
+  @Override public Connection getConnection() throws SQLException {
+    Connection c;
+    try {
+      c = pool.getConnection();
+    } catch (SQLException e) {
+      throw tag(e);
+    }
+    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, new ConnectionHandler(c));
+  }
+
+  @Override public Connection getConnection(String username, String password) throws SQLException {
+    throw new SQLFeatureNotSupportedException("source credentials come from the config");
+  }
+
+  /** The innermost SQLState-bearing failure, named after the source. */
+  SourceException tag(SQLException e) {
+    SQLException best = e;
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SQLException && ((SQLException) c).getSQLState() != null) {
+        best = (SQLException) c;
+      }
+    }
+    String message = best.getMessage() == null ? e.toString() : best.getMessage();
+    return new SourceException(source, message, best.getSQLState(), e);
+  }
+
+  private void record(String sql) {
+    if (log != null) {
+      log.record(source, sql);
+    }
+  }
+
+  private Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof SQLException && !(cause instanceof SourceException) ? tag((SQLException) cause) : cause;
+    }
+  }
+
+  /** Records and tunes what the connection creates. */
+  private final class ConnectionHandler implements InvocationHandler {
+    private final Connection connection;
+
+    ConnectionHandler(Connection connection) {
+      this.connection = connection;
+    }
+
+    @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+      case "prepareStatement":
+      case "prepareCall":
+        record((String) args[0]);
+        return statement((Statement) ObservedDataSource.this.invoke(connection, method, args));
+      case "createStatement":
+        return statement((Statement) ObservedDataSource.this.invoke(connection, method, args));
+      case "unwrap":
+        return ((Class<?>) args[0]).isInstance(proxy) ? proxy : connection.unwrap((Class<?>) args[0]);
+      case "equals":
+        return proxy == args[0];
+      case "hashCode":
+        return System.identityHashCode(proxy);
+      case "toString":
+        return "connection to source " + source;
+      default:
+        return ObservedDataSource.this.invoke(connection, method, args);
+      }
+    }
+
+    private Statement statement(Statement s) throws SQLException {
+      s.setFetchSize(fetchSize);
+      Class<?>[] interfaces = s instanceof java.sql.PreparedStatement
+          ? new Class<?>[] {java.sql.PreparedStatement.class} : new Class<?>[] {Statement.class};
+      return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), interfaces,
+          new StatementHandler(s));
+    }
+  }
+
+  /** Records statements executed from text, and tags their failures. */
+  private final class StatementHandler implements InvocationHandler {
+    private final Statement statement;
+
+    StatementHandler(Statement statement) {
+      this.statement = statement;
+    }
+
+    @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      String name = method.getName();
+      if (name.startsWith("execute") && args != null && args.length > 0 && args[0] instanceof String) {
+        record((String) args[0]);
+      }
+      switch (name) {
+      case "equals":
+        return proxy == args[0];
+      case "hashCode":
+        return System.identityHashCode(proxy);
+      case "toString":
+        return "statement on source " + source;
+      default:
+        return ObservedDataSource.this.invoke(statement, method, args);
+      }
+    }
+  }
+
+  @Override public PrintWriter getLogWriter() throws SQLException {
+    return pool.getLogWriter();
+  }
+
+  @Override public void setLogWriter(PrintWriter out) throws SQLException {
+    pool.setLogWriter(out);
+  }
+
+  @Override public void setLoginTimeout(int seconds) throws SQLException {
+    throw new SQLFeatureNotSupportedException("set connect-timeout in the source's config");
+  }
+
+  @Override public int getLoginTimeout() {
+    return 0;
+  }
+
+  @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException();
+  }
+
+  @Override public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    throw new SQLException("not a wrapper for " + iface);
+  }
+
+  @Override public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
+}

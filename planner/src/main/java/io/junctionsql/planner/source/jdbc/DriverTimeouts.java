@@ -16,6 +16,8 @@ final class DriverTimeouts {
     long seconds = Math.max(1, connectTimeout.toSeconds());
     if (url.startsWith("jdbc:postgresql:")) {
       ds.addConnectionProperty("connectTimeout", Long.toString(seconds));
+      // connectTimeout covers only the TCP handshake; a server that accepts and never answers needs this.
+      ds.addConnectionProperty("loginTimeout", Long.toString(seconds));
       ds.addConnectionProperty("ApplicationName", "junction");
     } else if (url.startsWith("jdbc:sap:")) {
       ds.addConnectionProperty("communicationTimeout", Long.toString(seconds * 1000));

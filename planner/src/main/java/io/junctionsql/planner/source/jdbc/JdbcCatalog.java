@@ -73,7 +73,10 @@ final class JdbcCatalog {
       Map<String, Schema.TableType> names = new TreeMap<>();
       try (ResultSet rs = tablesOf(md, schema, "%")) {
         while (rs.next()) {
-          names.put(rs.getString("TABLE_NAME"), tableType(rs.getString("TABLE_TYPE")));
+          String kind = rs.getString("TABLE_TYPE");
+          if (isQueryable(kind)) {
+            names.put(rs.getString("TABLE_NAME"), tableType(kind));
+          }
         }
       }
       return names;
@@ -100,8 +103,7 @@ final class JdbcCatalog {
         int size = rs.getInt("COLUMN_SIZE");
         int digits = rs.getInt("DECIMAL_DIGITS");
         boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
-        columns.add(name, JdbcTypes.toType(typeFactory, rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
-            size, digits)).nullable(nullable);
+        columns.add(name, JdbcTypes.toType(typeFactory, rs.getInt("DATA_TYPE"), size, digits)).nullable(nullable);
         names.add(name);
       }
     }
@@ -142,6 +144,16 @@ final class JdbcCatalog {
       return name;
     }
     return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+  }
+
+  /** Tables and views; not the indexes, sequences and types some drivers list with them. */
+  private static boolean isQueryable(String jdbcType) {
+    if (jdbcType == null) {
+      return true;
+    }
+    String t = jdbcType.toUpperCase(Locale.ROOT);
+    return (t.contains("TABLE") || t.contains("VIEW") || t.equals("SYNONYM"))
+        && !t.contains("INDEX") && !t.contains("SYSTEM") && !t.contains("TEMPORARY");
   }
 
   private static Schema.TableType tableType(String jdbcType) {

@@ -5,7 +5,6 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.sql.Types;
-import java.util.Locale;
 
 /** Maps a column as {@code DatabaseMetaData.getColumns} reports it to a Calcite type. */
 final class JdbcTypes {
@@ -16,8 +15,7 @@ final class JdbcTypes {
   private JdbcTypes() {
   }
 
-  static RelDataType toType(RelDataTypeFactory f, int jdbcType, String typeName, int size, int digits) {
-    String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+  static RelDataType toType(RelDataTypeFactory f, int jdbcType, int size, int digits) {
     switch (jdbcType) {
     case Types.BIT:
     case Types.BOOLEAN:
@@ -58,11 +56,10 @@ final class JdbcTypes {
     case Types.TIME_WITH_TIMEZONE:
       return f.createSqlType(SqlTypeName.TIME, fractionalDigits(digits));
     case Types.TIMESTAMP:
-      return name.contains("tz") || name.contains("time zone")
-          ? f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, fractionalDigits(digits))
-          : f.createSqlType(SqlTypeName.TIMESTAMP, fractionalDigits(digits));
     case Types.TIMESTAMP_WITH_TIMEZONE:
-      return f.createSqlType(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, fractionalDigits(digits));
+      // An instant (PostgreSQL timestamptz) is read as JDBC reads it: a Timestamp in the client's zone.
+      // Calcite's runtime cannot carry TIMESTAMP WITH LOCAL TIME ZONE from a JDBC source.
+      return f.createSqlType(SqlTypeName.TIMESTAMP, fractionalDigits(digits));
     case Types.BINARY:
     case Types.VARBINARY:
     case Types.LONGVARBINARY:

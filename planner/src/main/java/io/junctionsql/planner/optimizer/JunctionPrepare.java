@@ -15,6 +15,8 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
@@ -27,6 +29,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+
+import com.google.common.collect.ImmutableList;
 
 import java.lang.reflect.Type;
 
@@ -46,6 +50,13 @@ public class JunctionPrepare extends CalcitePrepareImpl {
   @Override public void executeDdl(Context context, SqlNode node) {
     ReadOnlyGuard.checkKind(node.getKind());
     super.executeDdl(context, node);
+  }
+
+  @Override protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+    RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+    cluster.setMetadataProvider(ChainedRelMetadataProvider.of(
+        ImmutableList.of(KeyAwareRowCount.SOURCE, TransferCost.SOURCE, DefaultRelMetadataProvider.INSTANCE)));
+    return cluster;
   }
 
   @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,

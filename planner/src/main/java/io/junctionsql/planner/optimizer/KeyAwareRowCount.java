@@ -1,0 +1,59 @@
+package io.junctionsql.planner.optimizer;
+
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.RelMdRowCount;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Row counts that use keys. Calcite estimates every equi-join as 15% of the cross product; a join
+ * on the key of one side (an order to its customer) returns about as many rows as the other side.
+ * Without this, a join that a source could run looks far too big to pull back, and the planner
+ * moves both tables instead.
+ */
+public final class KeyAwareRowCount extends RelMdRowCount {
+  public static final RelMetadataProvider SOURCE = ReflectiveRelMetadataProvider.reflectiveSource(
+      new KeyAwareRowCount(), BuiltInMetadata.RowCount.Handler.class);
+
+  @Override public Double getRowCount(Join join, RelMetadataQuery mq) {
+    JoinInfo info = join.analyzeCondition();
+    JoinRelType type = join.getJoinType();
+    if (info.leftKeys.isEmpty() || !(type == JoinRelType.INNER || type == JoinRelType.LEFT
+        || type == JoinRelType.RIGHT)) {
+      return super.getRowCount(join, mq);
+    }
+    boolean rightUnique = Boolean.TRUE.equals(
+        mq.areColumnsUnique(join.getRight(), ImmutableBitSet.of(info.rightKeys)));
+    boolean leftUnique = Boolean.TRUE.equals(
+        mq.areColumnsUnique(join.getLeft(), ImmutableBitSet.of(info.leftKeys)));
+    if (!rightUnique && !leftUnique) {
+      return super.getRowCount(join, mq);
+    }
+    Double left = mq.getRowCount(join.getLeft());
+    Double right = mq.getRowCount(join.getRight());
+    if (left == null || right == null) {
+      return super.getRowCount(join, mq);
+    }
+    // Each row of the many side meets at most one row of the unique side.
+    double rows;
+    if (type == JoinRelType.LEFT) {
+      rows = rightUnique ? left : Math.max(left, right);
+    } else if (type == JoinRelType.RIGHT) {
+      rows = leftUnique ? right : Math.max(left, right);
+    } else {
+      rows = rightUnique && leftUnique ? Math.min(left, right) : rightUnique ? left : right;
+    }
+    RexNode remaining = info.getRemaining(join.getCluster().getRexBuilder());
+    if (!remaining.isAlwaysTrue() && type == JoinRelType.INNER) {
+      Double selectivity = mq.getSelectivity(join, remaining);
+      rows *= selectivity == null ? 1.0 : selectivity;
+    }
+    return Math.max(rows, 1.0);
+  }
+}

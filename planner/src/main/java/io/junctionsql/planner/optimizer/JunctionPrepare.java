@@ -15,8 +15,6 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
@@ -29,8 +27,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlRexConvertletTable;
-
-import com.google.common.collect.ImmutableList;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
 
 import java.lang.reflect.Type;
 
@@ -54,8 +52,7 @@ public class JunctionPrepare extends CalcitePrepareImpl {
 
   @Override protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
     RelOptCluster cluster = super.createCluster(planner, rexBuilder);
-    cluster.setMetadataProvider(ChainedRelMetadataProvider.of(
-        ImmutableList.of(KeyAwareRowCount.SOURCE, TransferCost.SOURCE, DefaultRelMetadataProvider.INSTANCE)));
+    cluster.setMetadataProvider(JunctionMetadata.PROVIDER);
     return cluster;
   }
 
@@ -85,6 +82,11 @@ public class JunctionPrepare extends CalcitePrepareImpl {
           ? ((SqlExplain) sqlQuery).getExplicandum().getKind() : sqlQuery.getKind();
       ReadOnlyGuard.checkKind(kind);
       return super.prepareSql(sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
+    }
+
+    /** Calcite's standard program, but with Junction's metadata in its rewriting phases too. */
+    @Override protected Program getProgram() {
+      return Programs.standard(JunctionMetadata.PROVIDER);
     }
 
     @Override protected PreparedResult createPreparedExplanation(RelDataType resultType,

@@ -1,0 +1,2 @@
+/** The {@code junction} command: demo, sql, catalog. */
+package io.junctionsql.server.cli;

@@ -1,0 +1,194 @@
+package io.junctionsql.server.demo;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Random;
+
+/**
+ * The demo's data, built once in a local folder with embedded databases so that the demo needs only
+ * Java: an SAP-shaped sales system (customers, products, sales orders with amounts in several
+ * currencies) and a lakehouse of marketing campaign events. Each side sits behind its own source, so
+ * replacing one with the Datasphere or Delta source later changes only the config this writes.
+ */
+public final class DemoDataSet {
+  static final int CUSTOMERS = 500;
+  static final int PRODUCTS = 120;
+  static final int ORDERS = 20_000;
+  static final int EVENTS = 30_000;
+  static final String[] CAMPAIGNS = {"Spring Launch 2025", "Hannover Messe 2025", "Summer Webinar Series",
+      "Year-End Promo 2025"};
+  private static final String[] COUNTRIES = {"DE", "FR", "US", "JP", "GB", "IN", "BR"};
+  private static final String[] INDUSTRIES = {"Automotive", "Chemicals", "Retail", "Utilities", "High Tech"};
+  private static final String[] CATEGORIES = {"Pumps", "Valves", "Sensors", "Drives", "Services"};
+  private static final String[] UNITS = {"PC", "PC", "PC", "KG", "H"};
+  private static final String[][] CURRENCY_BY_COUNTRY = {
+      {"DE", "EUR"}, {"FR", "EUR"}, {"US", "USD"}, {"JP", "JPY"}, {"GB", "GBP"}, {"IN", "USD"}, {"BR", "USD"}};
+  private static final String[] CHANNELS = {"email", "web", "event", "social"};
+  private static final String MARKER = "built.ok";
+
+  private final Path home;
+
+  public DemoDataSet(Path home) {
+    this.home = home.toAbsolutePath();
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public Path configFile() {
+    return home.resolve("junction.yaml");
+  }
+
+  public boolean isBuilt() {
+    return Files.exists(home.resolve(MARKER)) && Files.exists(configFile());
+  }
+
+  /** Builds the data set unless it is already there; returns true if it built it now. */
+  public boolean ensureBuilt() throws IOException, SQLException {
+    if (isBuilt()) {
+      return false;
+    }
+    Files.createDirectories(home);
+    for (String db : new String[] {"sap", "lake"}) {
+      Files.deleteIfExists(home.resolve(db + ".mv.db"));
+      Files.deleteIfExists(home.resolve(db + ".trace.db"));
+    }
+    try (Connection sap = DriverManager.getConnection(url("sap"), "sa", "")) {
+      buildSap(sap);
+    }
+    try (Connection lake = DriverManager.getConnection(url("lake"), "sa", "")) {
+      buildLake(lake);
+    }
+    Files.writeString(configFile(), config());
+    Files.writeString(home.resolve(MARKER), "demo data set version 1\n");
+    return true;
+  }
+
+  String url(String db) {
+    return "jdbc:h2:file:" + home.resolve(db) + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  String config() {
+    return "# The demo gateway. Both sides are embedded H2 databases standing in for SAP and the lakehouse.\n"
+        + "sources:\n"
+        + "  sap:                      # SAP-shaped sales data (stands in for a Datasphere space)\n"
+        + "    kind: jdbc\n"
+        + "    url: \"" + url("sap") + "\"\n"
+        + "    user: sa\n"
+        + "  lake:                     # marketing campaign events (stands in for Delta tables)\n"
+        + "    kind: jdbc\n"
+        + "    url: \"" + url("lake") + "\"\n"
+        + "    user: sa\n";
+  }
+
+  private static void buildSap(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA SALES");
+      s.execute("CREATE TABLE SALES.CUSTOMERS (CUSTOMER_ID VARCHAR(10) PRIMARY KEY, NAME VARCHAR(80) NOT NULL,"
+          + " COUNTRY CHAR(2) NOT NULL, CITY VARCHAR(40), INDUSTRY VARCHAR(30))");
+      s.execute("CREATE TABLE SALES.PRODUCTS (PRODUCT_ID VARCHAR(12) PRIMARY KEY, NAME VARCHAR(80) NOT NULL,"
+          + " CATEGORY VARCHAR(30), BASE_UNIT VARCHAR(3))");
+      s.execute("CREATE TABLE SALES.SALES_ORDERS (SALES_ORDER_ID VARCHAR(10) PRIMARY KEY,"
+          + " CUSTOMER_ID VARCHAR(10) NOT NULL, PRODUCT_ID VARCHAR(12) NOT NULL, ORDER_DATE DATE NOT NULL,"
+          + " QUANTITY DECIMAL(13,3), NET_AMOUNT DECIMAL(15,2), CURRENCY CHAR(3) NOT NULL)");
+    }
+    Random r = new Random(2025);
+    String[] countryOf = new String[CUSTOMERS + 1];
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO SALES.CUSTOMERS VALUES (?, ?, ?, ?, ?)")) {
+      for (int i = 1; i <= CUSTOMERS; i++) {
+        countryOf[i] = COUNTRIES[r.nextInt(COUNTRIES.length)];
+        ps.setString(1, customerId(i));
+        ps.setString(2, "Customer " + i + (i % 50 == 0 ? " & Söhne GmbH" : i % 7 == 0 ? " Inc." : " AG"));
+        ps.setString(3, countryOf[i]);
+        ps.setString(4, "City " + (1 + r.nextInt(60)));
+        ps.setString(5, INDUSTRIES[r.nextInt(INDUSTRIES.length)]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO SALES.PRODUCTS VALUES (?, ?, ?, ?)")) {
+      for (int i = 1; i <= PRODUCTS; i++) {
+        int category = r.nextInt(CATEGORIES.length);
+        ps.setString(1, "MAT-" + (1000 + i));
+        ps.setString(2, CATEGORIES[category] + " model " + i);
+        ps.setString(3, CATEGORIES[category]);
+        ps.setString(4, UNITS[category]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO SALES.SALES_ORDERS VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      LocalDate start = LocalDate.of(2024, 1, 1);
+      for (int i = 1; i <= ORDERS; i++) {
+        int customer = 1 + r.nextInt(CUSTOMERS);
+        ps.setString(1, String.valueOf(4_000_000 + i));
+        ps.setString(2, customerId(customer));
+        ps.setString(3, "MAT-" + (1001 + r.nextInt(PRODUCTS)));
+        ps.setDate(4, Date.valueOf(start.plusDays(r.nextInt(730))));
+        ps.setBigDecimal(5, BigDecimal.valueOf(1 + r.nextInt(200)));
+        BigDecimal amount = BigDecimal.valueOf(500 + r.nextInt(2_000_000), 2);
+        String currency = currencyOf(countryOf[customer]);
+        ps.setBigDecimal(6, currency.equals("JPY") ? amount.multiply(BigDecimal.valueOf(150)).setScale(0,
+            java.math.RoundingMode.HALF_UP).setScale(2) : amount);
+        ps.setString(7, currency);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("ANALYZE");
+    }
+  }
+
+  private static void buildLake(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA \"marketing\"");
+      s.execute("CREATE TABLE \"marketing\".\"campaign_events\" (\"event_id\" BIGINT PRIMARY KEY,"
+          + " \"customer_id\" VARCHAR(10), \"campaign\" VARCHAR(40), \"channel\" VARCHAR(10),"
+          + " \"event_time\" TIMESTAMP, \"cost_eur\" DOUBLE PRECISION)");
+    }
+    Random r = new Random(7);
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO \"marketing\".\"campaign_events\" VALUES (?, ?, ?, ?, ?, ?)")) {
+      LocalDateTime start = LocalDateTime.of(2025, 1, 1, 0, 0);
+      for (int i = 1; i <= EVENTS; i++) {
+        ps.setLong(1, i);
+        ps.setString(2, customerId(1 + r.nextInt(CUSTOMERS)));
+        ps.setString(3, CAMPAIGNS[r.nextInt(CAMPAIGNS.length)]);
+        ps.setString(4, CHANNELS[r.nextInt(CHANNELS.length)]);
+        ps.setTimestamp(5, Timestamp.valueOf(start.plusMinutes(r.nextInt(525_600))));
+        ps.setDouble(6, Math.round(r.nextDouble() * 500) / 100.0);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("ANALYZE");
+    }
+  }
+
+  static String customerId(int i) {
+    return String.format("%010d", 100_000 + i);
+  }
+
+  private static String currencyOf(String country) {
+    for (String[] pair : CURRENCY_BY_COUNTRY) {
+      if (pair[0].equals(country)) {
+        return pair[1];
+      }
+    }
+    return "EUR";
+  }
+}

@@ -131,7 +131,10 @@ abstract class Boundary implements InvocationHandler {
     }
   }
 
-  /** Database metadata: leads back to its connection. */
+  /**
+   * Database metadata: leads back to its connection, and answers the catalog calls from Junction's
+   * {@code junction} schema, where the JDBC catalog is the source and the JDBC schema the source's schema.
+   */
   static final class MetaDataBoundary extends Boundary {
     private final Object connection;
 
@@ -140,8 +143,49 @@ abstract class Boundary implements InvocationHandler {
       this.connection = connection;
     }
 
-    @Override Object special(Object proxy, Method method, Object[] args) {
-      return method.getName().equals("getConnection") ? connection : DELEGATE;
+    @Override Object special(Object proxy, Method method, Object[] args) throws SQLException {
+      int n = args == null ? 0 : args.length;
+      switch (method.getName()) {
+      case "getConnection":
+        return connection;
+      case "getCatalogs":
+        return query(CatalogQueries.catalogs());
+      case "getSchemas":
+        return query(n == 0 ? CatalogQueries.schemas(null, null)
+            : CatalogQueries.schemas((String) args[0], (String) args[1]));
+      case "getTables":
+        return query(CatalogQueries.tables((String) args[0], (String) args[1], (String) args[2],
+            (String[]) args[3]));
+      case "getColumns":
+        return query(CatalogQueries.columns((String) args[0], (String) args[1], (String) args[2],
+            (String) args[3]));
+      case "getPrimaryKeys":
+        return query(CatalogQueries.primaryKeys((String) args[0], (String) args[1], (String) args[2]));
+      case "getSearchStringEscape":
+        return "\\";
+      case "getCatalogTerm":
+        return "source";
+      case "getCatalogSeparator":
+        return ".";
+      case "isCatalogAtStart":
+      case "supportsCatalogsInDataManipulation":
+      case "supportsSchemasInDataManipulation":
+      case "isReadOnly":
+        return true;
+      default:
+        return DELEGATE;
+      }
+    }
+
+    private ResultSet query(String sql) throws SQLException {
+      Statement s = ((java.sql.Connection) connection).createStatement();
+      try {
+        s.closeOnCompletion();
+        return s.executeQuery(sql);
+      } catch (SQLException | RuntimeException e) {
+        s.close();
+        throw e;
+      }
     }
 
     @Override Object connectionProxy() {

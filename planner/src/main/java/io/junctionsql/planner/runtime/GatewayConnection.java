@@ -3,6 +3,7 @@ package io.junctionsql.planner.runtime;
 import io.junctionsql.planner.Gateway;
 import io.junctionsql.planner.source.Source;
 import io.junctionsql.planner.source.SourceSession;
+import io.junctionsql.planner.system.SystemSchema;
 
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
@@ -27,6 +28,7 @@ public record GatewayConnection(CalciteConnection calcite, QueryLog log) {
     for (Source source : gateway.sources().values()) {
       root.add(source.name(), source.schema(session));
     }
+    root.add(SystemSchema.NAME, new SystemSchema());
     return new GatewayConnection(calcite, log);
   }
 }

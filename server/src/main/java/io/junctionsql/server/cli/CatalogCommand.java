@@ -13,6 +13,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code junction catalog}: the sources, their schemas, tables and columns, as clients see them. */
@@ -38,12 +39,9 @@ final class CatalogCommand implements Callable<Integer> {
           continue;
         }
         out.println("source " + s.name() + " (kind " + s.kind() + ", " + s.describe() + ")");
-        try (ResultSet schemas = md.getSchemas(null, null)) {
+        try (ResultSet schemas = md.getSchemas(s.name(), null)) {
           while (schemas.next()) {
-            String schema = schemas.getString("TABLE_SCHEM");
-            if (schema.startsWith(s.name() + ".")) {
-              listSchema(md, schema, out);
-            }
+            listSchema(md, s.name(), schemas.getString("TABLE_SCHEM"), out);
           }
         }
       }
@@ -54,14 +52,15 @@ final class CatalogCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void listSchema(DatabaseMetaData md, String schema, PrintStream out) throws SQLException {
-    out.println("  schema " + schema);
-    try (ResultSet tables = md.getTables(null, schema, "%", null)) {
+  private void listSchema(DatabaseMetaData md, String source, String schema, PrintStream out)
+      throws SQLException {
+    out.println("  schema " + source + "." + schema);
+    try (ResultSet tables = md.getTables(source, escape(schema), "%", null)) {
       while (tables.next()) {
         String table = tables.getString("TABLE_NAME");
-        out.println("    " + tables.getString("TABLE_TYPE").toLowerCase(java.util.Locale.ROOT) + " " + table);
+        out.println("    " + tables.getString("TABLE_TYPE").toLowerCase(Locale.ROOT) + " " + table);
         if (!noColumns) {
-          try (ResultSet columns = md.getColumns(null, schema, table, "%")) {
+          try (ResultSet columns = md.getColumns(source, escape(schema), escape(table), "%")) {
             while (columns.next()) {
               out.println("      " + columns.getString("COLUMN_NAME") + " " + columns.getString("TYPE_NAME")
                   + ("NO".equals(columns.getString("IS_NULLABLE")) ? " NOT NULL" : ""));
@@ -70,5 +69,10 @@ final class CatalogCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** Metadata calls take patterns: a name's own '_' and '%' must match only themselves. */
+  private static String escape(String name) {
+    return name.replace("\\", "\\\\").replace("_", "\\_").replace("%", "\\%");
   }
 }

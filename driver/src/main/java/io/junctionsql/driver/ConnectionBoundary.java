@@ -1,7 +1,7 @@
 package io.junctionsql.driver;
 
 import io.junctionsql.planner.runtime.ErrorTranslator;
-import io.junctionsql.planner.runtime.QueryLog;
+import io.junctionsql.planner.runtime.GatewayConnection;
 
 import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
@@ -9,14 +9,14 @@ import java.sql.SQLFeatureNotSupportedException;
 
 /** A connection: hands out Junction statements and releases the gateway when closed. */
 final class ConnectionBoundary extends Boundary {
-  private final QueryLog log;
+  private final GatewayConnection engine;
   private final Runnable onClose;
   private volatile Object self;
   private boolean closed;
 
-  ConnectionBoundary(Object target, ErrorTranslator errors, QueryLog log, Runnable onClose) {
-    super(target, errors);
-    this.log = log;
+  ConnectionBoundary(GatewayConnection engine, ErrorTranslator errors, Runnable onClose) {
+    super(engine.calcite(), errors);
+    this.engine = engine;
     this.onClose = onClose;
   }
 
@@ -28,12 +28,12 @@ final class ConnectionBoundary extends Boundary {
   @Override Object special(Object proxy, Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
     case "sourceQueries":
-      return log.all();
+      return engine.log().all();
     case "createStatement":
-      return Boundary.wrap(JunctionStatement.class, new StatementBoundary(call(method, args), errors, proxy, log));
+      return Boundary.wrap(JunctionStatement.class, new StatementBoundary(call(method, args), errors, proxy, engine));
     case "prepareStatement":
       return Boundary.wrap(PreparedStatement.class,
-          new StatementBoundary(call(method, args), errors, proxy, log));
+          new StatementBoundary(call(method, args), errors, proxy, engine));
     case "prepareCall":
       throw new SQLFeatureNotSupportedException("Junction has no stored procedures; use SELECT.", "0A000");
     case "setReadOnly":

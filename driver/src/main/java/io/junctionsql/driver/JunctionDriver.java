@@ -58,7 +58,7 @@ public final class JunctionDriver implements Driver {
     }
     try {
       GatewayConnection engine = entry.gateway.connect();
-      ConnectionBoundary handler = new ConnectionBoundary(engine.calcite(), entry.gateway.errors(), engine.log(),
+      ConnectionBoundary handler = new ConnectionBoundary(engine, entry.gateway.errors(),
           () -> GATEWAYS.release(entry));
       Connection proxy = (Connection) Boundary.wrap(JunctionConnection.class, handler);
       handler.bind(proxy);

@@ -1,32 +1,35 @@
 package io.junctionsql.driver;
 
 import io.junctionsql.planner.runtime.ErrorTranslator;
-import io.junctionsql.planner.runtime.QueryLog;
+import io.junctionsql.planner.runtime.GatewayConnection;
 
 import java.lang.reflect.Method;
 
-/** A statement: marks the connection's log at each execution so it can say what the sources received. */
+/**
+ * A statement: each execution starts a new statement in the engine (fresh snapshots, a new mark in the
+ * log), so that it can say what the sources received for it.
+ */
 final class StatementBoundary extends Boundary {
   private final Object connection;
-  private final QueryLog log;
+  private final GatewayConnection engine;
   private volatile long mark;
 
-  StatementBoundary(Object target, ErrorTranslator errors, Object connection, QueryLog log) {
+  StatementBoundary(Object target, ErrorTranslator errors, Object connection, GatewayConnection engine) {
     super(target, errors);
     this.connection = connection;
-    this.log = log;
-    this.mark = log.mark();
+    this.engine = engine;
+    this.mark = engine.log().mark();
   }
 
   @Override Object special(Object proxy, Method method, Object[] args) {
     String name = method.getName();
     if (name.startsWith("execute")) {
-      mark = log.mark();
+      mark = engine.beginStatement();
       return DELEGATE;
     }
     switch (name) {
     case "sourceQueries":
-      return log.since(mark);
+      return engine.log().since(mark);
     case "getConnection":
       return connection;
     default:

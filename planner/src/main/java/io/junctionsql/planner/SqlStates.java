@@ -26,6 +26,8 @@ public final class SqlStates {
   public static final String NOT_SUPPORTED = "0A000";
   /** Data error while computing a value (overflow, bad cast, division by zero). */
   public static final String DATA_EXCEPTION = "22000";
+  /** A source's files could not be read. */
+  public static final String IO_ERROR = "58030";
   /** Anything else: a defect in Junction, to be reported. */
   public static final String INTERNAL_ERROR = "XX000";
 

@@ -41,8 +41,8 @@ public final class SourceSqlExplainer {
   public static String render(RelNode plan) {
     List<Fragment> fragments = fragments(plan);
     StringBuilder sb = new StringBuilder();
-    sb.append("\nSource SQL (").append(fragments.size()).append(fragments.size() == 1 ? " fragment" : " fragments")
-        .append("):\n");
+    sb.append("\nSource requests (").append(fragments.size())
+        .append(fragments.size() == 1 ? " fragment" : " fragments").append("):\n");
     int i = 1;
     for (Fragment f : fragments) {
       sb.append("  [").append(i++).append("] ").append(f.source())
@@ -53,6 +53,12 @@ public final class SourceSqlExplainer {
   }
 
   private static void collect(RelNode node, List<Fragment> out) {
+    if (node instanceof SourceFragment) {
+      SourceFragment f = (SourceFragment) node;
+      Double rows = node.getCluster().getMetadataQuery().getRowCount(node);
+      out.add(new Fragment(f.sourceName(), f.describeForExplain(), rows == null ? Double.NaN : rows));
+      return;
+    }
     if (node instanceof JdbcToEnumerableConverter) {
       RelNode input = node.getInput(0);
       Convention convention = input.getConvention();

@@ -11,24 +11,42 @@ import org.apache.calcite.schema.SchemaPlus;
 import java.sql.SQLException;
 
 /**
- * One engine connection of a gateway: a Calcite connection whose root holds every source, and the
- * log of what those sources received on its behalf.
- *
- * @param calcite the engine connection
- * @param log what the sources received
+ * One engine connection of a gateway: a Calcite connection whose root holds every source, the log of
+ * what those sources received on its behalf, and what its sources pin for the running statement.
  */
-public record GatewayConnection(CalciteConnection calcite, QueryLog log) {
+public final class GatewayConnection {
   private static final CalciteEngine ENGINE = new CalciteEngine();
+
+  private final CalciteConnection calcite;
+  private final SourceSession session;
+
+  private GatewayConnection(CalciteConnection calcite, SourceSession session) {
+    this.calcite = calcite;
+    this.session = session;
+  }
 
   public static GatewayConnection open(Gateway gateway) throws SQLException {
     CalciteConnection calcite = ENGINE.open();
-    QueryLog log = new QueryLog();
-    SourceSession session = new SourceSession(log);
+    SourceSession session = new SourceSession(new QueryLog());
     SchemaPlus root = calcite.getRootSchema();
     for (Source source : gateway.sources().values()) {
       root.add(source.name(), source.schema(session));
     }
     root.add(SystemSchema.NAME, new SystemSchema());
-    return new GatewayConnection(calcite, log);
+    return new GatewayConnection(calcite, session);
+  }
+
+  public CalciteConnection calcite() {
+    return calcite;
+  }
+
+  public QueryLog log() {
+    return session.log();
+  }
+
+  /** A statement starts executing: returns the log mark to read what its sources receive. */
+  public long beginStatement() {
+    session.beginStatement();
+    return session.log().mark();
   }
 }

@@ -2,6 +2,7 @@ package io.junctionsql.planner.source;
 
 import io.junctionsql.planner.config.SourceConfig;
 import io.junctionsql.planner.config.SourceConfigParser;
+import io.junctionsql.planner.source.delta.DeltaSourceProvider;
 import io.junctionsql.planner.source.jdbc.JdbcSourceProvider;
 
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /** The source kinds this build offers. */
 public final class SourceKinds {
-  private static final List<SourceProvider> PROVIDERS = List.of(new JdbcSourceProvider());
+  private static final List<SourceProvider> PROVIDERS = List.of(new JdbcSourceProvider(), new DeltaSourceProvider());
 
   private SourceKinds() {
   }

@@ -2,10 +2,40 @@ package io.junctionsql.planner.source;
 
 import io.junctionsql.planner.runtime.QueryLog;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 /**
- * What one Junction connection hands its sources: where to record the statements they send.
- *
- * @param log the connection's record of what each source received
+ * What one Junction connection hands its sources: where to record the statements they send, and
+ * what is pinned for the statement that runs now (such as the snapshot of each Delta table, so that
+ * one statement reads one version of a table however often it names it).
  */
-public record SourceSession(QueryLog log) {
+public final class SourceSession {
+  private final QueryLog log;
+  private final Map<String, Object> pinned = new HashMap<>();
+
+  public SourceSession(QueryLog log) {
+    this.log = log;
+  }
+
+  public QueryLog log() {
+    return log;
+  }
+
+  /** A new statement starts: nothing stays pinned from the last one. */
+  public synchronized void beginStatement() {
+    pinned.clear();
+  }
+
+  /** The value pinned under {@code key} for this statement, computed on first use. */
+  @SuppressWarnings("unchecked")
+  public synchronized <T> T pin(String key, Supplier<T> compute) {
+    Object v = pinned.get(key);
+    if (v == null) {
+      v = compute.get();
+      pinned.put(key, v);
+    }
+    return (T) v;
+  }
 }

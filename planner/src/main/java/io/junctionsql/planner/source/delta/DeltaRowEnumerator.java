@@ -1,0 +1,156 @@
+package io.junctionsql.planner.source.delta;
+
+import io.junctionsql.planner.JunctionException;
+
+import io.delta.kernel.Scan;
+import io.delta.kernel.data.ColumnVector;
+import io.delta.kernel.data.ColumnarBatch;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.engine.FileReadResult;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.internal.util.Utils;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
+import io.delta.kernel.utils.FileStatus;
+
+import org.apache.calcite.linq4j.Enumerator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Streams the rows of a Delta scan, one file at a time and one Kernel batch at a time. Values are
+ * read straight from Kernel's column vectors into the row; nothing is buffered beyond the current
+ * batch, so closing early (a LIMIT, a cancel) stops reading files.
+ */
+final class DeltaRowEnumerator implements Enumerator<Object> {
+  private final Engine engine;
+  private final Row scanState;
+  private final StructType physicalSchema;
+  private final Iterator<Row> files;
+  private final int width;
+  private final boolean scalar;
+  private final AtomicBoolean cancel;
+  private final ColumnReader[] readers;
+
+  private CloseableIterator<FilteredColumnarBatch> batches;
+  private ColumnVector[] vectors;
+  private ColumnVector selection;
+  private int size;
+  private int position;
+  private Object current;
+
+  DeltaRowEnumerator(Engine engine, DeltaScanSpec.Plan plan, int width, boolean scalar, TimeZone zone,
+      AtomicBoolean cancel) throws IOException {
+    this.engine = engine;
+    Scan scan = plan.scan();
+    this.scanState = scan.getScanState(engine);
+    this.physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
+    this.files = plan.files().iterator();
+    this.width = width;
+    this.scalar = scalar;
+    this.cancel = cancel;
+    this.readers = new ColumnReader[width];
+    for (int i = 0; i < width; i++) {
+      readers[i] = ColumnReader.of(plan.readSchema().at(i).getDataType(), zone);
+    }
+  }
+
+  @Override public Object current() {
+    return current;
+  }
+
+  @Override public boolean moveNext() {
+    try {
+      while (true) {
+        if (vectors != null && nextSelected()) {
+          current = row(position);
+          return true;
+        }
+        if (batches != null && batches.hasNext()) {
+          open(batches.next());
+          continue;
+        }
+        closeBatches();
+        if (cancel != null && cancel.get()) {
+          throw new JunctionException("57014", "The query was cancelled.");
+        }
+        if (!files.hasNext()) {
+          return false;
+        }
+        openFile(files.next());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private boolean nextSelected() {
+    while (++position < size) {
+      if (selection == null || (!selection.isNullAt(position) && selection.getBoolean(position))) {
+        return true;
+      }
+    }
+    vectors = null;
+    return false;
+  }
+
+  private Object row(int r) {
+    if (scalar) {
+      ColumnVector v = vectors[0];
+      return v.isNullAt(r) ? null : readers[0].read(v, r);
+    }
+    Object[] row = new Object[width];
+    for (int c = 0; c < width; c++) {
+      ColumnVector v = vectors[c];
+      row[c] = v.isNullAt(r) ? null : readers[c].read(v, r);
+    }
+    return row;
+  }
+
+  private void open(FilteredColumnarBatch batch) {
+    ColumnarBatch data = batch.getData();
+    vectors = new ColumnVector[width];
+    for (int c = 0; c < width; c++) {
+      vectors[c] = data.getColumnVector(c);
+    }
+    selection = batch.getSelectionVector().orElse(null);
+    size = data.getSize();
+    position = -1;
+  }
+
+  private void openFile(Row scanFile) throws IOException {
+    FileStatus status = InternalScanFileUtils.getAddFileStatus(scanFile);
+    CloseableIterator<ColumnarBatch> physical = engine.getParquetHandler()
+        .readParquetFiles(Utils.singletonCloseableIterator(status), physicalSchema, Optional.empty())
+        .map(FileReadResult::getData);
+    batches = Scan.transformPhysicalData(engine, scanState, scanFile, physical);
+  }
+
+  private void closeBatches() throws IOException {
+    if (batches != null) {
+      batches.close();
+      batches = null;
+    }
+    vectors = null;
+  }
+
+  @Override public void reset() {
+    throw new UnsupportedOperationException("a Delta scan reads forward only");
+  }
+
+  @Override public void close() {
+    try {
+      closeBatches();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.junctionsql.planner.source.delta;
+
+import io.junctionsql.planner.JunctionException;
+import io.junctionsql.planner.SqlStates;
+
+import io.delta.kernel.Scan;
+import io.delta.kernel.ScanBuilder;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.types.StructField;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
+
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What a Delta scan reads, handed from the plan to the generated code: the table, the columns by
+ * name, the Kernel predicate. At run time it takes the statement's snapshot, lists the files Kernel
+ * keeps, records the scan in the connection's log and streams the rows.
+ */
+public final class DeltaScanSpec {
+  private final DeltaTable table;
+  private final List<String> columns;
+  private final Predicate predicate;
+  private final boolean scalar;
+  private final TimeZone zone;
+
+  DeltaScanSpec(DeltaTable table, List<String> columns, Predicate predicate, boolean scalar, TimeZone zone) {
+    this.table = table;
+    this.columns = List.copyOf(columns);
+    this.predicate = predicate;
+    this.scalar = scalar;
+    this.zone = zone;
+  }
+
+  /**
+   * A scan ready to run.
+   *
+   * @param snapshot the snapshot read
+   * @param scan Kernel's scan
+   * @param readSchema the columns read (at least one, even for COUNT(*))
+   * @param files the files Kernel keeps after pruning and skipping
+   * @param totalFiles the files of the snapshot
+   */
+  record Plan(Snapshot snapshot, Scan scan, StructType readSchema, List<Row> files, long totalFiles) {
+  }
+
+  Plan plan() {
+    Snapshot snapshot = table.snapshot();
+    StructType schema = snapshot.getSchema();
+    List<StructField> read = new ArrayList<>();
+    for (String c : columns) {
+      int i = schema.indexOf(c);
+      if (i < 0) {
+        throw new JunctionException(SqlStates.UNDEFINED_COLUMN, "Source '" + table.source().name()
+            + "': column " + c + " is no longer in table " + table.displayName()
+            + "; the table's schema changed since the statement was prepared. Prepare it again.");
+      }
+      read.add(schema.at(i));
+    }
+    if (read.isEmpty()) {
+      // Kernel needs a column to read rows at all; a COUNT(*) reads the first and ignores it.
+      read.add(schema.at(0));
+    }
+    StructType readSchema = new StructType(read);
+    ScanBuilder builder = snapshot.getScanBuilder().withReadSchema(readSchema);
+    if (predicate != null) {
+      builder = builder.withFilter(predicate);
+    }
+    Scan scan = builder.build();
+    List<Row> files = new ArrayList<>();
+    table.source().kernel(table.location(), () -> {
+      try (CloseableIterator<FilteredColumnarBatch> it = scan.getScanFiles(table.source().engine())) {
+        while (it.hasNext()) {
+          try (CloseableIterator<Row> rows = it.next().getRows()) {
+            rows.forEachRemaining(files::add);
+          }
+        }
+      }
+      return null;
+    });
+    long total = table.source().stats(table.location(), snapshot).files();
+    return new Plan(snapshot, scan, readSchema, files, total);
+  }
+
+  /** The scan as the connection's log and EXPLAIN show it. */
+  String describe(Plan plan) {
+    return "SCAN " + table.location().schema() + "." + table.location().name() + "@v" + plan.snapshot().getVersion()
+        + " COLUMNS (" + String.join(", ", columns) + ")"
+        + " KERNEL PREDICATE " + (predicate == null ? "none" : predicate.toString())
+        + " FILES " + plan.files().size() + " OF " + plan.totalFiles();
+  }
+
+  /** Called by the generated code of the query. */
+  public Enumerable<Object> enumerable(DataContext root) {
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    return new AbstractEnumerable<>() {
+      @Override public Enumerator<Object> enumerator() {
+        Plan plan = plan();
+        table.session().log().record(table.source().name(), describe(plan));
+        try {
+          return new DeltaRowEnumerator(table.source().engine(), plan, columns.isEmpty() ? 0 : columns.size(),
+              scalar, zone, cancel);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    };
+  }
+}

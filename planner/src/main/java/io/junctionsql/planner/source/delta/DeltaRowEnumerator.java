@@ -39,6 +39,10 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
   private final boolean scalar;
   private final AtomicBoolean cancel;
   private final ColumnReader[] readers;
+  private final Runnable onClose;
+  private long rowsRead;
+  private int filesRead;
+  private boolean closed;
 
   private CloseableIterator<FilteredColumnarBatch> batches;
   private ColumnVector[] vectors;
@@ -47,8 +51,11 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
   private int position;
   private Object current;
 
+  /**
+   * @param onClose told, once, how many files and rows were read when the scan ends or is closed early
+   */
   DeltaRowEnumerator(Engine engine, DeltaScanSpec.Plan plan, int width, boolean scalar, TimeZone zone,
-      AtomicBoolean cancel) throws IOException {
+      AtomicBoolean cancel, ReadReport onClose) throws IOException {
     this.engine = engine;
     Scan scan = plan.scan();
     this.scanState = scan.getScanState(engine);
@@ -57,6 +64,7 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
     this.width = width;
     this.scalar = scalar;
     this.cancel = cancel;
+    this.onClose = () -> onClose.done(filesRead, rowsRead);
     this.readers = new ColumnReader[width];
     for (int i = 0; i < width; i++) {
       readers[i] = ColumnReader.of(plan.readSchema().at(i).getDataType(), zone);
@@ -72,6 +80,7 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
       while (true) {
         if (vectors != null && nextSelected()) {
           current = row(position);
+          rowsRead++;
           return true;
         }
         if (batches != null && batches.hasNext()) {
@@ -83,6 +92,7 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
           throw new JunctionException("57014", "The query was cancelled.");
         }
         if (!files.hasNext()) {
+          close();
           return false;
         }
         openFile(files.next());
@@ -132,6 +142,7 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
         .readParquetFiles(Utils.singletonCloseableIterator(status), physicalSchema, Optional.empty())
         .map(FileReadResult::getData);
     batches = Scan.transformPhysicalData(engine, scanState, scanFile, physical);
+    filesRead++;
   }
 
   private void closeBatches() throws IOException {
@@ -147,10 +158,22 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
   }
 
   @Override public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       closeBatches();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      onClose.run();
     }
+  }
+
+  /** Hears how much a scan read. */
+  @FunctionalInterface
+  interface ReadReport {
+    void done(int files, long rows);
   }
 }

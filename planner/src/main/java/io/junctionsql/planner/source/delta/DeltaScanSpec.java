@@ -109,10 +109,13 @@ public final class DeltaScanSpec {
     return new AbstractEnumerable<>() {
       @Override public Enumerator<Object> enumerator() {
         Plan plan = plan();
-        table.session().log().record(table.source().name(), describe(plan));
+        String source = table.source().name();
+        table.session().log().record(source, describe(plan));
         try {
-          return new DeltaRowEnumerator(table.source().engine(), plan, columns.isEmpty() ? 0 : columns.size(),
-              scalar, zone, cancel);
+          return new DeltaRowEnumerator(table.source().engine(), plan, columns.size(), scalar, zone, cancel,
+              (files, rows) -> table.session().log().record(source, "READ " + files + " OF " + plan.files().size()
+                  + " FILES, " + rows + " ROWS FROM " + table.location().schema() + "." + table.location().name()
+                  + "@v" + plan.snapshot().getVersion()));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -1,80 +1,75 @@
 package io.junctionsql.planner.source.delta;
 
 import io.junctionsql.planner.source.LookupSchema;
+import io.junctionsql.planner.source.NameLookup;
 import io.junctionsql.planner.source.SourceSession;
 
-import org.apache.calcite.linq4j.function.Predicate1;
+import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Table;
-import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
-import org.apache.calcite.schema.lookup.Named;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 /**
- * One schema of a Delta source. A name may carry a snapshot suffix ({@code orders@v12}), which
- * selects an older version of the table; listings show plain names.
+ * One schema of a Delta source: its tables at their latest snapshot, and two table functions,
+ * {@code at_version} and {@code at_time}, that read older snapshots.
  */
 final class DeltaSchema extends LookupSchema {
   private final DeltaSource source;
   private final String schema;
   private final SourceSession session;
+  private final Lookup<Table> tables;
 
   DeltaSchema(DeltaSource source, String schema, SourceSession session) {
     this.source = source;
     this.schema = schema;
     this.session = session;
+    this.tables = new NameLookup<>(this::tableNames, name -> table(name, TimeTravel.LATEST));
+  }
+
+  String name() {
+    return schema;
+  }
+
+  private Set<String> tableNames() {
+    Set<String> names = new LinkedHashSet<>();
+    for (DeltaTableLocation t : source.tables()) {
+      if (t.schema().equals(schema)) {
+        names.add(t.name());
+      }
+    }
+    return names;
+  }
+
+  /** The named table (exact name first, else ignoring case) at the given snapshot, or null. */
+  DeltaTable table(String name, TimeTravel travel) {
+    DeltaTableLocation match = null;
+    for (DeltaTableLocation t : source.tables()) {
+      if (t.schema().equals(schema) && (t.name().equals(name) || match == null && t.name().equalsIgnoreCase(name))) {
+        match = t;
+      }
+    }
+    return match == null ? null : new DeltaTable(source, match, travel, session);
   }
 
   @Override public Lookup<Table> tables() {
-    return new Lookup<>() {
-      @Override public Table get(String name) {
-        return find(name, false).map(Named::entity).orElse(null);
-      }
-
-      @Override public Named<Table> getIgnoreCase(String name) {
-        return find(name, true).orElse(null);
-      }
-
-      @Override public Set<String> getNames(LikePattern pattern) {
-        Predicate1<String> matcher = pattern.matcher();
-        Set<String> out = new LinkedHashSet<>();
-        for (DeltaTableLocation t : source.tables()) {
-          if (t.schema().equals(schema) && matcher.apply(t.name())) {
-            out.add(t.name());
-          }
-        }
-        return out;
-      }
-    };
+    return tables;
   }
 
-  private Optional<Named<Table>> find(String name, boolean ignoreCase) {
-    Optional<TimeTravel.Named> parsed = TimeTravel.parse(name);
-    if (parsed.isEmpty()) {
-      return Optional.empty();
+  @Override public Collection<Function> getFunctions(String name) {
+    if (name.equalsIgnoreCase(TimeTravelMacro.AT_VERSION)) {
+      return List.of(new TimeTravelMacro(this, true));
     }
-    String wanted = parsed.get().table();
-    DeltaTableLocation match = null;
-    for (DeltaTableLocation t : source.tables()) {
-      if (!t.schema().equals(schema)) {
-        continue;
-      }
-      if (t.name().equals(wanted)) {
-        match = t;
-        break;
-      }
-      if (ignoreCase && match == null && t.name().equalsIgnoreCase(wanted)) {
-        match = t;
-      }
+    if (name.equalsIgnoreCase(TimeTravelMacro.AT_TIME)) {
+      return List.of(new TimeTravelMacro(this, false));
     }
-    if (match == null) {
-      return Optional.empty();
-    }
-    TimeTravel travel = parsed.get().travel();
-    String shown = travel.isLatest() ? match.name() : match.name() + name.substring(name.lastIndexOf('@'));
-    return Optional.of(new Named<>(shown, new DeltaTable(source, match, travel, session)));
+    return List.of();
+  }
+
+  @Override public Set<String> getFunctionNames() {
+    return Set.of(TimeTravelMacro.AT_VERSION, TimeTravelMacro.AT_TIME);
   }
 }

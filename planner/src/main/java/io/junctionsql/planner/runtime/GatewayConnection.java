@@ -30,7 +30,9 @@ public final class GatewayConnection {
     SourceSession session = new SourceSession(new QueryLog());
     SchemaPlus root = calcite.getRootSchema();
     for (Source source : gateway.sources().values()) {
-      root.add(source.name(), source.schema(session));
+      // Calcite would keep each schema's table list for the connection's whole life; the sources keep
+      // their own, for the configured time, so that a long-lived connection sees new tables.
+      root.add(source.name(), source.schema(session)).setCacheEnabled(false);
     }
     root.add(SystemSchema.NAME, new SystemSchema());
     return new GatewayConnection(calcite, session);

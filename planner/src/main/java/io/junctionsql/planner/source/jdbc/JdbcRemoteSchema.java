@@ -3,6 +3,7 @@ package io.junctionsql.planner.source.jdbc;
 import io.junctionsql.planner.source.NameLookup;
 import io.junctionsql.planner.source.LookupSchema;
 
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.lookup.Lookup;
 
@@ -12,7 +13,10 @@ final class JdbcRemoteSchema extends LookupSchema {
 
   JdbcRemoteSchema(JdbcSource source, String schema) {
     this.tables = new NameLookup<>(() -> source.catalog().tableNames(schema).keySet(),
-        name -> source.catalog().table(schema, name).map(m -> (Table) new JdbcSourceTable(source, m)).orElse(null));
+        name -> {
+          Schema.TableType type = source.catalog().tableNames(schema).get(name);
+          return type == null ? null : new JdbcSourceTable(source, schema, name, type);
+        });
   }
 
   @Override public Lookup<Table> tables() {

@@ -22,11 +22,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The SQL scripts through the embedded driver, over the federated data set (PostgreSQL and H2 sources),
+ * The SQL scripts through the embedded driver, over the federated data set (PostgreSQL, H2 and Delta sources),
  * with one PostgreSQL database holding all of the data as the oracle.
  */
 class EmbeddedScriptsIT {
-  static final List<String> SCRIPTS = List.of("pushdown.sqlt", "federated.sqlt");
+  static final List<String> SCRIPTS = List.of("pushdown.sqlt", "federated.sqlt", "delta.sqlt");
 
   private static FederatedData data;
   private static Connection junction;
@@ -34,7 +34,7 @@ class EmbeddedScriptsIT {
   @TempDir static Path dir;
 
   @BeforeAll static void setUp() throws Exception {
-    data = new FederatedData();
+    data = new FederatedData().withLake(dir);
     junction = GatewayFiles.connect(data.writeGateway(dir));
     oracle = PostgresDatabases.connect(data.oracleUrl);
   }
@@ -61,7 +61,7 @@ class EmbeddedScriptsIT {
 
   /** The oracle holds every table under its schema name, without the source prefix. */
   static String toOracle(String sql) {
-    return sql.replaceAll("(?i)\\b(sap|crm)\\.", "");
+    return sql.replaceAll("(?i)\\b(sap|crm|lake)\\.", "");
   }
 
   static String load(String script) throws IOException {

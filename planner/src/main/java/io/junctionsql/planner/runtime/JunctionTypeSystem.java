@@ -1,5 +1,7 @@
 package io.junctionsql.planner.runtime;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -17,6 +19,22 @@ public final class JunctionTypeSystem extends RelDataTypeSystemImpl {
 
   @Override public int getMaxScale(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL : super.getMaxScale(typeName);
+  }
+
+  /**
+   * SUM of an integer column is a BIGINT, as in PostgreSQL, HANA and Spark: summing a TINYINT as a
+   * TINYINT overflows after a few rows.
+   */
+  @Override public RelDataType deriveSumType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    switch (argumentType.getSqlTypeName()) {
+    case TINYINT:
+    case SMALLINT:
+    case INTEGER:
+      return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.BIGINT),
+          argumentType.isNullable());
+    default:
+      return super.deriveSumType(typeFactory, argumentType);
+    }
   }
 
   @Override public boolean shouldConvertRaggedUnionTypesToVarying() {

@@ -16,7 +16,9 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.FileStatus;
 
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.runtime.FlatLists;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +38,7 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
   private final StructType physicalSchema;
   private final Iterator<Row> files;
   private final int width;
-  private final boolean scalar;
+  private final JavaRowFormat format;
   private final AtomicBoolean cancel;
   private final ColumnReader[] readers;
   private final Runnable onClose;
@@ -54,7 +56,7 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
   /**
    * @param onClose told, once, how many files and rows were read when the scan ends or is closed early
    */
-  DeltaRowEnumerator(Engine engine, DeltaScanSpec.Plan plan, int width, boolean scalar, TimeZone zone,
+  DeltaRowEnumerator(Engine engine, DeltaScanSpec.Plan plan, int width, JavaRowFormat format, TimeZone zone,
       AtomicBoolean cancel, ReadReport onClose) throws IOException {
     this.engine = engine;
     Scan scan = plan.scan();
@@ -62,7 +64,7 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
     this.physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
     this.files = plan.files().iterator();
     this.width = width;
-    this.scalar = scalar;
+    this.format = format;
     this.cancel = cancel;
     this.onClose = () -> onClose.done(filesRead, rowsRead);
     this.readers = new ColumnReader[width];
@@ -112,8 +114,9 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
     return false;
   }
 
+  /** The row in the shape the generated code expects: a value, an array, or (no columns) a list. */
   private Object row(int r) {
-    if (scalar) {
+    if (format == JavaRowFormat.SCALAR) {
       ColumnVector v = vectors[0];
       return v.isNullAt(r) ? null : readers[0].read(v, r);
     }
@@ -122,7 +125,7 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
       ColumnVector v = vectors[c];
       row[c] = v.isNullAt(r) ? null : readers[c].read(v, r);
     }
-    return row;
+    return format == JavaRowFormat.ARRAY ? row : FlatLists.of(row);
   }
 
   private void open(FilteredColumnarBatch batch) {

@@ -8,6 +8,7 @@ import io.delta.kernel.types.StructType;
 
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.Blocks;
@@ -128,9 +129,7 @@ public final class DeltaScan extends TableScan implements EnumerableRel, SourceF
 
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
-    boolean scalar = getRowType().getFieldCount() == 1
-        && physType.getFormat() == org.apache.calcite.adapter.enumerable.JavaRowFormat.SCALAR;
-    DeltaScanSpec spec = new DeltaScanSpec(deltaTable, readFieldNames(), predicate, scalar,
+    DeltaScanSpec spec = new DeltaScanSpec(deltaTable, readFieldNames(), predicate, physType.getFormat(),
         TimeZone.getDefault());
     Expression stashed = implementor.stash(spec, DeltaScanSpec.class);
     return implementor.result(physType,
@@ -142,7 +141,8 @@ public final class DeltaScan extends TableScan implements EnumerableRel, SourceF
   }
 
   @Override public String describeForExplain() {
-    DeltaScanSpec spec = new DeltaScanSpec(deltaTable, readFieldNames(), predicate, false, TimeZone.getDefault());
+    DeltaScanSpec spec = new DeltaScanSpec(deltaTable, readFieldNames(), predicate, JavaRowFormat.ARRAY,
+        TimeZone.getDefault());
     return spec.describe(spec.plan());
   }
 

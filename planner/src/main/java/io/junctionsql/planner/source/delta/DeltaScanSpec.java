@@ -14,6 +14,7 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
 
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -34,14 +35,15 @@ public final class DeltaScanSpec {
   private final DeltaTable table;
   private final List<String> columns;
   private final Predicate predicate;
-  private final boolean scalar;
+  private final JavaRowFormat format;
   private final TimeZone zone;
 
-  DeltaScanSpec(DeltaTable table, List<String> columns, Predicate predicate, boolean scalar, TimeZone zone) {
+  DeltaScanSpec(DeltaTable table, List<String> columns, Predicate predicate, JavaRowFormat format,
+      TimeZone zone) {
     this.table = table;
     this.columns = List.copyOf(columns);
     this.predicate = predicate;
-    this.scalar = scalar;
+    this.format = format;
     this.zone = zone;
   }
 
@@ -112,7 +114,7 @@ public final class DeltaScanSpec {
         String source = table.source().name();
         table.session().log().record(source, describe(plan));
         try {
-          return new DeltaRowEnumerator(table.source().engine(), plan, columns.size(), scalar, zone, cancel,
+          return new DeltaRowEnumerator(table.source().engine(), plan, columns.size(), format, zone, cancel,
               (files, rows) -> table.session().log().record(source, "READ " + files + " OF " + plan.files().size()
                   + " FILES, " + rows + " ROWS FROM " + table.location().schema() + "." + table.location().name()
                   + "@v" + plan.snapshot().getVersion()));

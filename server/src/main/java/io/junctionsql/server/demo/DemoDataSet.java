@@ -1,5 +1,13 @@
 package io.junctionsql.server.demo;
 
+import io.junctionsql.planner.source.delta.write.DeltaTableWriter;
+
+import io.delta.kernel.types.DoubleType;
+import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.StringType;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.types.TimestampType;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -10,16 +18,20 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
  * The demo's data, built once in a local folder with embedded databases so that the demo needs only
  * Java: an SAP-shaped sales system (customers, products, sales orders with amounts in several
- * currencies) and a lakehouse of marketing campaign events. Each side sits behind its own source, so
- * replacing one with the Datasphere or Delta source later changes only the config this writes.
+ * currencies) in an embedded database, and a lakehouse of marketing campaign events as a Delta table
+ * partitioned by campaign. Each side sits behind its own source, so replacing the SAP side with the
+ * Datasphere source later changes only the config this writes.
  */
 public final class DemoDataSet {
   static final int CUSTOMERS = 500;
@@ -36,6 +48,14 @@ public final class DemoDataSet {
       {"DE", "EUR"}, {"FR", "EUR"}, {"US", "USD"}, {"JP", "JPY"}, {"GB", "GBP"}, {"IN", "USD"}, {"BR", "USD"}};
   private static final String[] CHANNELS = {"email", "web", "event", "social"};
   private static final String MARKER = "built.ok";
+  static final int EVENTS_PER_FILE = 2500;
+  static final StructType EVENT_SCHEMA = new StructType()
+      .add("event_id", LongType.LONG, false)
+      .add("customer_id", StringType.STRING)
+      .add("campaign", StringType.STRING)
+      .add("channel", StringType.STRING)
+      .add("event_time", TimestampType.TIMESTAMP)
+      .add("cost_eur", DoubleType.DOUBLE);
 
   private final Path home;
 
@@ -52,7 +72,11 @@ public final class DemoDataSet {
   }
 
   public boolean isBuilt() {
-    return Files.exists(home.resolve(MARKER)) && Files.exists(configFile());
+    try {
+      return Files.exists(configFile()) && Files.readString(home.resolve(MARKER)).contains("version 2");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Builds the data set unless it is already there; returns true if it built it now. */
@@ -61,18 +85,15 @@ public final class DemoDataSet {
       return false;
     }
     Files.createDirectories(home);
-    for (String db : new String[] {"sap", "lake"}) {
-      Files.deleteIfExists(home.resolve(db + ".mv.db"));
-      Files.deleteIfExists(home.resolve(db + ".trace.db"));
-    }
+    Files.deleteIfExists(home.resolve("sap.mv.db"));
+    Files.deleteIfExists(home.resolve("sap.trace.db"));
+    deleteTree(home.resolve("lake"));
     try (Connection sap = DriverManager.getConnection(url("sap"), "sa", "")) {
       buildSap(sap);
     }
-    try (Connection lake = DriverManager.getConnection(url("lake"), "sa", "")) {
-      buildLake(lake);
-    }
+    buildLake();
     Files.writeString(configFile(), config());
-    Files.writeString(home.resolve(MARKER), "demo data set version 1\n");
+    Files.writeString(home.resolve(MARKER), "demo data set version 2\n");
     return true;
   }
 
@@ -81,16 +102,15 @@ public final class DemoDataSet {
   }
 
   String config() {
-    return "# The demo gateway. Both sides are embedded H2 databases standing in for SAP and the lakehouse.\n"
+    return "# The demo gateway: an embedded H2 database stands in for SAP; the lakehouse is real Delta.\n"
         + "sources:\n"
         + "  sap:                      # SAP-shaped sales data (stands in for a Datasphere space)\n"
         + "    kind: jdbc\n"
         + "    url: \"" + url("sap") + "\"\n"
         + "    user: sa\n"
-        + "  lake:                     # marketing campaign events (stands in for Delta tables)\n"
-        + "    kind: jdbc\n"
-        + "    url: \"" + url("lake") + "\"\n"
-        + "    user: sa\n";
+        + "  lake:                     # marketing campaign events as Delta tables, read through Delta Kernel\n"
+        + "    kind: delta\n"
+        + "    location: " + home.resolve("lake").toUri() + "\n";
   }
 
   private static void buildSap(Connection c) throws SQLException {
@@ -152,30 +172,37 @@ public final class DemoDataSet {
     }
   }
 
-  private static void buildLake(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA \"marketing\"");
-      s.execute("CREATE TABLE \"marketing\".\"campaign_events\" (\"event_id\" BIGINT PRIMARY KEY,"
-          + " \"customer_id\" VARCHAR(10), \"campaign\" VARCHAR(40), \"channel\" VARCHAR(10),"
-          + " \"event_time\" TIMESTAMP, \"cost_eur\" DOUBLE PRECISION)");
-    }
+  /** The lake's campaign events: generated the same way on every run. */
+  public static List<Object[]> campaignEvents() {
     Random r = new Random(7);
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO \"marketing\".\"campaign_events\" VALUES (?, ?, ?, ?, ?, ?)")) {
-      LocalDateTime start = LocalDateTime.of(2025, 1, 1, 0, 0);
-      for (int i = 1; i <= EVENTS; i++) {
-        ps.setLong(1, i);
-        ps.setString(2, customerId(1 + r.nextInt(CUSTOMERS)));
-        ps.setString(3, CAMPAIGNS[r.nextInt(CAMPAIGNS.length)]);
-        ps.setString(4, CHANNELS[r.nextInt(CHANNELS.length)]);
-        ps.setTimestamp(5, Timestamp.valueOf(start.plusMinutes(r.nextInt(525_600))));
-        ps.setDouble(6, Math.round(r.nextDouble() * 500) / 100.0);
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    List<Object[]> rows = new ArrayList<>();
+    Instant start = LocalDateTime.of(2025, 1, 1, 0, 0).toInstant(ZoneOffset.UTC);
+    for (int i = 1; i <= EVENTS; i++) {
+      rows.add(new Object[] {(long) i, customerId(1 + r.nextInt(CUSTOMERS)), CAMPAIGNS[r.nextInt(CAMPAIGNS.length)],
+          CHANNELS[r.nextInt(CHANNELS.length)], start.plusSeconds(60L * r.nextInt(525_600)),
+          Math.round(r.nextDouble() * 500) / 100.0});
     }
-    try (Statement s = c.createStatement()) {
-      s.execute("ANALYZE");
+    return rows;
+  }
+
+  /** Writes the events as a Delta table partitioned by campaign, with per-file statistics. */
+  private void buildLake() {
+    new DeltaTableWriter(lakeTable().toUri().toString(), EVENT_SCHEMA, List.of("campaign"))
+        .append(campaignEvents(), EVENTS_PER_FILE);
+  }
+
+  Path lakeTable() {
+    return home.resolve("lake").resolve("marketing").resolve("campaign_events");
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 

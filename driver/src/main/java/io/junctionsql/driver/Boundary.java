@@ -87,8 +87,8 @@ abstract class Boundary implements InvocationHandler {
   /** Wraps result sets, statements and metadata objects; returns everything else as it is. */
   Object wrapResult(Object proxy, Object result) {
     if (result instanceof ResultSet) {
-      Object statement = proxy instanceof Statement ? proxy : null;
-      return wrap(ResultSet.class, new ResultSetBoundary(result, errors, statement, connectionProxy()));
+      Statement statement = proxy instanceof Statement ? (Statement) proxy : null;
+      return new JunctionResultSet((ResultSet) result, errors, statement);
     }
     if (result instanceof DatabaseMetaData) {
       return wrap(DatabaseMetaData.class, new MetaDataBoundary(result, errors, connectionProxy()));
@@ -101,34 +101,6 @@ abstract class Boundary implements InvocationHandler {
         ? new Class<?>[] {PreparedStatement.class, JunctionStatement.class}
         : new Class<?>[] {type};
     return Proxy.newProxyInstance(Boundary.class.getClassLoader(), interfaces, handler);
-  }
-
-  /** A result set: leads back to its statement and connection. */
-  static final class ResultSetBoundary extends Boundary {
-    private final Object statement;
-    private final Object connection;
-
-    ResultSetBoundary(Object target, ErrorTranslator errors, Object statement, Object connection) {
-      super(target, errors);
-      this.statement = statement;
-      this.connection = connection;
-    }
-
-    @Override Object special(Object proxy, Method method, Object[] args) throws Throwable {
-      if (method.getName().equals("getStatement")) {
-        return statement;
-      }
-      // Rows are the hot path: skip result wrapping for the getters.
-      if (method.getName().startsWith("get") || method.getName().equals("next")
-          || method.getName().equals("wasNull")) {
-        return call(method, args);
-      }
-      return DELEGATE;
-    }
-
-    @Override Object connectionProxy() {
-      return connection;
-    }
   }
 
   /**

@@ -9,7 +9,6 @@ import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.Planner;
@@ -84,7 +83,6 @@ class HanaSqlDialectTest {
         .parserConfig(parser)
         .defaultSchema(SalesSpaceSchema.addTo(root))
         .typeSystem(JunctionTypeSystem.INSTANCE)
-        .sqlToRelConverterConfig(SqlToRelConverter.config().withTrimUnusedFields(false))
         .build();
   }
 }

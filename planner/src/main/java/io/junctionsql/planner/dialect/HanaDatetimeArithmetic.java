@@ -47,9 +47,6 @@ final class HanaDatetimeArithmetic {
       rewritten = addInterval(call, true);
     } else if (call.getKind() == SqlKind.CAST) {
       rewritten = difference(call);
-    } else if (call.getOperator() == SqlStdOperatorTable.DIVIDE_INTEGER) {
-      // TIMESTAMPDIFF in weeks and quarters divides once more, outside the cast.
-      rewritten = truncatedQuotient(call.getType(), call.getOperands().get(0), call.getOperands().get(1));
     }
     return rewritten == null ? node : rewritten;
   }
@@ -138,20 +135,9 @@ final class HanaDatetimeArithmetic {
     if (unitsPerResult.compareTo(BigDecimal.ONE) == 0) {
       return between;
     }
-    // Hours and minutes: whole units elapsed.
-    return truncatedQuotient(cast.getType(), between, b.makeExactLiteral(unitsPerResult));
-  }
-
-  /**
-   * Calcite's integer division, {@code /INT}, which truncates toward zero. HANA's "/" can yield a
-   * decimal, so the truncation is asked for explicitly.
-   */
-  private static RexNode truncatedQuotient(RelDataType type, RexNode dividend, RexNode divisor) {
-    RexBuilder b = RexBuilder.DEFAULT;
-    RexNode quotient = b.makeCall(SqlStdOperatorTable.DIVIDE, dividend, divisor);
-    RexNode truncated = b.makeCall(quotient.getType(), HanaFunctions.ROUND,
-        List.of(quotient, b.makeExactLiteral(BigDecimal.ZERO), b.makeFlag(HanaFunctions.RoundingMode.ROUND_DOWN)));
-    return b.makeCast(type, truncated);
+    // Hours and minutes: whole units elapsed. (Weeks and quarters divide once more, outside the cast,
+    // which HanaDivision writes.)
+    return HanaDivision.truncatedQuotient(cast.getType(), between, b.makeExactLiteral(unitsPerResult));
   }
 
   /** {@code factor × multiplier}, folded when the multiplier is a number literal. */

@@ -31,6 +31,10 @@ import java.util.Set;
  * <p>Note for whoever wires this in: Calcite 1.42's JDBC rules consult {@code supportsAggregateFunction}
  * and {@code supportsAggregateFunctionFilter}, but not {@code supportsFunction}; refusing a scalar
  * function takes a rule that asks {@link #refusal} (or the dialect) before converting a filter or project.
+ * Such a rule should look at expressions as the dialect's {@code prepareUnparse} leaves them: Calcite
+ * expands TIMESTAMPDIFF into interval arithmetic that is refused piece by piece, while the dialect
+ * writes the whole as one {@code *_BETWEEN} call. And {@code supportsFunction} sees types, not values,
+ * so an EXTRACT of a part HANA lacks (EPOCH, MILLISECOND, ISOYEAR, ...) cannot be told apart there.
  */
 public final class HanaRefusals {
   /** Aggregate functions HANA computes as Calcite does. */

@@ -31,8 +31,8 @@ import java.util.List;
  * quoted, because Datasphere's space and technical names are mixed-case; unquoted names would fold to
  * upper case.
  *
- * <p>The work is shared out: {@link HanaDatetimeArithmetic} rewrites date arithmetic before it becomes
- * SQL, {@link HanaBooleanContexts} keeps conditions and values apart as HANA requires,
+ * <p>The work is shared out: {@link HanaDatetimeArithmetic} and {@link HanaDivision} rewrite date
+ * arithmetic and integer division before they become SQL, {@link HanaBooleanContexts} keeps conditions and values apart as HANA requires,
  * {@link HanaDateTimeCalls}, {@link HanaStringCalls} and {@link HanaNumericCalls} rename and reorder
  * functions, {@link HanaWindows} trims window frames, {@link HanaCasts} names types, and
  * {@link HanaRefusals} says what stays in Junction.
@@ -74,8 +74,8 @@ public class HanaSqlDialect extends SqlDialect {
 
   /**
    * The row count written when a query skips rows but does not limit them: HANA accepts OFFSET only after
-   * LIMIT. 2^31 - 1 is the largest count every HANA version is known to take, and no gateway result
-   * comes near it.
+   * LIMIT. 2^31 - 1 fits any integer type HANA could read the count as, and no gateway result comes
+   * near it.
    */
   static final long ALL_ROWS = Integer.MAX_VALUE;
 
@@ -124,6 +124,7 @@ public class HanaSqlDialect extends SqlDialect {
   }
 
   @Override public boolean requiresAliasForFromItems() {
+    // An alias on every derived table costs nothing and spares the question of which HANA versions need one.
     return true;
   }
 
@@ -144,10 +145,6 @@ public class HanaSqlDialect extends SqlDialect {
   }
 
   @Override public boolean supportsApproxCountDistinct() {
-    return false;
-  }
-
-  @Override public boolean supportsGroupByWithRollup() {
     return false;
   }
 
@@ -177,7 +174,8 @@ public class HanaSqlDialect extends SqlDialect {
   }
 
   @Override public RexNode prepareUnparse(RexNode rexNode) {
-    return HanaDatetimeArithmetic.rewrite(rexNode);
+    RexNode hana = HanaDatetimeArithmetic.rewrite(rexNode);
+    return hana != rexNode ? hana : HanaDivision.rewrite(rexNode);
   }
 
   @Override public void unparseCall(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {

@@ -33,7 +33,7 @@ import java.util.List;
  *
  * <p>The work is shared out: {@link HanaDatetimeArithmetic} and {@link HanaDivision} rewrite date
  * arithmetic and integer division before they become SQL, {@link HanaBooleanContexts} keeps conditions and values apart as HANA requires,
- * {@link HanaDateTimeCalls}, {@link HanaStringCalls} and {@link HanaNumericCalls} rename and reorder
+ * {@link HanaDatetimeCalls}, {@link HanaStringCalls} and {@link HanaNumericCalls} rename and reorder
  * functions, {@link HanaWindows} trims window frames, {@link HanaCasts} names types, and
  * {@link HanaRefusals} says what stays in Junction.
  */
@@ -193,7 +193,7 @@ public class HanaSqlDialect extends SqlDialect {
 
   /** The call as HANA writes it, or null when HANA writes it as standard SQL does. */
   private static @Nullable SqlNode hanaForm(SqlCall call) {
-    SqlNode hana = HanaDateTimeCalls.rewrite(call);
+    SqlNode hana = HanaDatetimeCalls.rewrite(call);
     if (hana == null) {
       hana = HanaWindows.rewrite(call);
     }

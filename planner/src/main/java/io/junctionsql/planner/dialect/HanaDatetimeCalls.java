@@ -17,10 +17,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * with Calcite's numbering where HANA's differs. Date arithmetic is rewritten earlier, by
  * {@link HanaDatetimeArithmetic}.
  */
-final class HanaDateTimeCalls {
+final class HanaDatetimeCalls {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
-  private HanaDateTimeCalls() {
+  private HanaDatetimeCalls() {
   }
 
   static @Nullable SqlNode rewrite(SqlCall call) {

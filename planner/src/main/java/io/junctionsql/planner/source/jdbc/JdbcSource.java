@@ -1,5 +1,6 @@
 package io.junctionsql.planner.source.jdbc;
 
+import io.junctionsql.planner.dialect.JunctionDialects;
 import io.junctionsql.planner.source.Source;
 import io.junctionsql.planner.source.SourceSession;
 
@@ -10,7 +11,6 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.sql.SqlDialect;
-import org.apache.calcite.sql.SqlDialectFactoryImpl;
 import org.apache.calcite.util.BuiltInMethod;
 import org.apache.commons.dbcp2.BasicDataSource;
 
@@ -128,7 +128,7 @@ public final class JdbcSource implements Source {
   private SourceInfo readInfo() {
     try (Connection c = metadataDataSource.getConnection()) {
       DatabaseMetaData md = c.getMetaData();
-      SqlDialect dialect = SqlDialectFactoryImpl.INSTANCE.create(md);
+      SqlDialect dialect = JunctionDialects.forMetaData(md);
       boolean schemas = md.supportsSchemasInTableDefinitions();
       return new SourceInfo(md.getDatabaseProductName(), md.getDatabaseProductVersion(), dialect, !schemas);
     } catch (SQLException e) {

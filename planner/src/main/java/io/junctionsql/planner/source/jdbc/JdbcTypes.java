@@ -21,7 +21,7 @@ final class JdbcTypes {
     case Types.BOOLEAN:
       return f.createSqlType(SqlTypeName.BOOLEAN);
     case Types.TINYINT:
-      return f.createSqlType(SqlTypeName.TINYINT);
+      // HANA's and MySQL's unsigned TINYINT reach 255, past Calcite's signed TINYINT.
     case Types.SMALLINT:
       return f.createSqlType(SqlTypeName.SMALLINT);
     case Types.INTEGER:

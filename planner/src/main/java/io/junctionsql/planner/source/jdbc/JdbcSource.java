@@ -1,6 +1,5 @@
 package io.junctionsql.planner.source.jdbc;
 
-import io.junctionsql.planner.dialect.JunctionDialects;
 import io.junctionsql.planner.source.Source;
 import io.junctionsql.planner.source.SourceSession;
 
@@ -10,12 +9,10 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.schema.Schema;
-import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.util.BuiltInMethod;
 import org.apache.commons.dbcp2.BasicDataSource;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -29,19 +26,21 @@ import javax.sql.DataSource;
  */
 public final class JdbcSource implements Source {
   private final JdbcSourceConfig config;
+  private final JdbcFlavor flavor;
   private final BasicDataSource pool;
   private final ObservedDataSource metadataDataSource;
   private final Supplier<SourceInfo> info;
   private final JdbcCatalog catalog;
   private volatile SourceConvention convention;
 
-  JdbcSource(JdbcSourceConfig config) {
+  public JdbcSource(JdbcSourceConfig config, JdbcFlavor flavor) {
     this.config = config;
+    this.flavor = flavor;
     this.pool = createPool(config);
     // Metadata reads are not part of any user query, so they go to no connection's log.
     this.metadataDataSource = new ObservedDataSource(config.name(), pool, null, config.fetchSize());
     this.info = Suppliers.memoize(this::readInfo);
-    this.catalog = new JdbcCatalog(this);
+    this.catalog = new JdbcCatalog(this, flavor.metadataReader());
   }
 
   private static BasicDataSource createPool(JdbcSourceConfig config) {
@@ -74,7 +73,7 @@ public final class JdbcSource implements Source {
   }
 
   @Override public String kind() {
-    return config.kind();
+    return flavor.kind();
   }
 
   public JdbcSourceConfig config() {
@@ -94,7 +93,8 @@ public final class JdbcSource implements Source {
     return catalog;
   }
 
-  SourceInfo info() {
+  /** What the database says about itself; connects on first use. */
+  public SourceInfo info() {
     return info.get();
   }
 
@@ -118,8 +118,7 @@ public final class JdbcSource implements Source {
 
   @Override public String describe() {
     try {
-      SourceInfo i = info();
-      return i.productName() + " " + i.productVersion();
+      return info().description();
     } catch (RuntimeException e) {
       return "not reachable";
     }
@@ -127,10 +126,7 @@ public final class JdbcSource implements Source {
 
   private SourceInfo readInfo() {
     try (Connection c = metadataDataSource.getConnection()) {
-      DatabaseMetaData md = c.getMetaData();
-      SqlDialect dialect = JunctionDialects.forMetaData(md);
-      boolean schemas = md.supportsSchemasInTableDefinitions();
-      return new SourceInfo(md.getDatabaseProductName(), md.getDatabaseProductVersion(), dialect, !schemas);
+      return flavor.inspect(c);
     } catch (SQLException e) {
       throw new SourceFailure(e);
     }
@@ -142,13 +138,5 @@ public final class JdbcSource implements Source {
     } catch (SQLException e) {
       // Closing idle connections of a source that went away: nothing left to do.
     }
-  }
-
-  /**
-   * What the source's database says about itself.
-   *
-   * @param catalogsAsSchemas true for databases such as MySQL whose "databases" are JDBC catalogs
-   */
-  record SourceInfo(String productName, String productVersion, SqlDialect dialect, boolean catalogsAsSchemas) {
   }
 }

@@ -16,6 +16,6 @@ public final class JdbcSourceProvider implements SourceProvider {
   }
 
   @Override public Source open(SourceConfig config) {
-    return new JdbcSource((JdbcSourceConfig) config);
+    return new JdbcSource((JdbcSourceConfig) config, JdbcFlavor.GENERIC);
   }
 }

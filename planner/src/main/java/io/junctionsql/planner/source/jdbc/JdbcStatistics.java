@@ -23,7 +23,7 @@ final class JdbcStatistics {
   private JdbcStatistics() {
   }
 
-  static double rowCount(Connection c, JdbcSource.SourceInfo info, String schema, String table) {
+  static double rowCount(Connection c, SourceInfo info, String schema, String table) {
     String product = info.productName().toLowerCase(Locale.ROOT);
     try {
       Double fromCatalog = null;
@@ -56,7 +56,7 @@ final class JdbcStatistics {
     }
   }
 
-  private static double boundedCount(Connection c, JdbcSource.SourceInfo info, String schema, String table)
+  private static double boundedCount(Connection c, SourceInfo info, String schema, String table)
       throws SQLException {
     String q = info.dialect().quoteIdentifier(schema) + "." + info.dialect().quoteIdentifier(table);
     // The inner row limit keeps the cost bounded on a huge table whose catalog says nothing.

@@ -15,6 +15,6 @@ import java.util.List;
  * @param primaryKey ordinals of the primary key columns; empty if none is declared
  * @param rowCount the source's estimate of its rows
  */
-record TableMetadata(String schema, String name, Schema.TableType type, RelProtoDataType rowType,
+public record TableMetadata(String schema, String name, Schema.TableType type, RelProtoDataType rowType,
     List<Integer> primaryKey, double rowCount) {
 }

@@ -162,6 +162,26 @@ public final class ConfigNode {
     return out;
   }
 
+  /** Paths given as a single value or a list; relative ones start at the config file's folder. */
+  public List<java.nio.file.Path> paths(String key) {
+    List<String> values = node.get(key) != null && node.get(key).isArray() ? stringList(key)
+        : optionalString(key).map(List::of).orElse(List.of());
+    List<java.nio.file.Path> out = new ArrayList<>();
+    for (String v : values) {
+      out.add(references.baseDirectory().resolve(v).normalize());
+    }
+    return out;
+  }
+
+  /** One of a fixed set of words, in lower case. */
+  public String choice(String key, String defaultValue, List<String> allowed) {
+    String v = optionalString(key).orElse(defaultValue).trim().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(v)) {
+      throw new ConfigException(pathOf(key) + ": '" + v + "' is not one of " + String.join(", ", allowed) + ".");
+    }
+    return v;
+  }
+
   /** A mapping below this one; empty if absent. */
   public ConfigNode child(String key) {
     JsonNode v = node.get(key);

@@ -27,6 +27,11 @@ public final class References {
     this.baseDirectory = baseDirectory;
   }
 
+  /** Where relative paths in the config start. */
+  public Path baseDirectory() {
+    return baseDirectory;
+  }
+
   /** Returns {@code raw} with every reference replaced; {@code keyPath} names the key in errors. */
   public String resolve(String keyPath, String raw) {
     Matcher m = REFERENCE.matcher(raw);

@@ -140,6 +140,27 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class).hasMessageContaining("nope.yaml").hasMessageContaining("does not exist");
   }
 
+  @Test void datasphereSourcesAreSecureByDefault() {
+    GatewayConfig c = parse("sources:\n  sap:\n    kind: datasphere\n    url: jdbc:sap://x.hana.ondemand.com:443/\n"
+        + "    user: SALES#READER\n    space: SALES\n    semantics: [csn/sales.json, csn/more]\n");
+    io.junctionsql.planner.source.datasphere.DatasphereSourceConfig s =
+        (io.junctionsql.planner.source.datasphere.DatasphereSourceConfig) c.sources().get("sap");
+    assertThat(s.properties()).containsEntry("encrypt", "true").containsEntry("validateCertificate", "true");
+    assertThat(s.semanticsMode()).isEqualTo("strict");
+    assertThat(s.semantics()).containsExactly(dir.resolve("csn/sales.json"), dir.resolve("csn/more"));
+    GatewayConfig own = parse("sources:\n  sap:\n    kind: datasphere\n"
+        + "    url: jdbc:sap://localhost:39015/?encrypt=false\n    space: SALES\n    semantics-mode: warn\n");
+    io.junctionsql.planner.source.datasphere.DatasphereSourceConfig o =
+        (io.junctionsql.planner.source.datasphere.DatasphereSourceConfig) own.sources().get("sap");
+    assertThat(o.properties()).doesNotContainKey("encrypt");
+    assertThat(o.semanticsMode()).isEqualTo("warn");
+    assertThatThrownBy(() -> parse("sources:\n  sap:\n    kind: datasphere\n    url: jdbc:sap://h/\n"
+        + "    space: S\n    semantics-mode: lenient\n"))
+        .hasMessageContaining("sources.sap.semantics-mode: 'lenient' is not one of strict, warn, off");
+    assertThatThrownBy(() -> parse("sources:\n  sap:\n    kind: datasphere\n    url: jdbc:sap://h/\n"))
+        .hasMessageContaining("sources.sap.space: missing");
+  }
+
   @Test void configErrorsCarryTheConfigSqlState() {
     ConfigException e = new ConfigException("x");
     assertThat(e.sqlState()).isEqualTo("F0000");

@@ -1,5 +1,7 @@
 package io.junctionsql.planner.source.jdbc;
 
+import io.junctionsql.planner.runtime.QueryLog;
+import io.junctionsql.planner.runtime.SourceQuery;
 import io.junctionsql.planner.source.Source;
 import io.junctionsql.planner.source.SourceSession;
 
@@ -15,6 +17,7 @@ import org.apache.commons.dbcp2.BasicDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -29,6 +32,8 @@ public final class JdbcSource implements Source {
   private final JdbcFlavor flavor;
   private final BasicDataSource pool;
   private final ObservedDataSource metadataDataSource;
+  /** What the source received to read its catalog and statistics: no user query, so no connection's log. */
+  private final QueryLog metadataLog = new QueryLog();
   private final Supplier<SourceInfo> info;
   private final JdbcCatalog catalog;
   private volatile SourceConvention convention;
@@ -37,8 +42,7 @@ public final class JdbcSource implements Source {
     this.config = config;
     this.flavor = flavor;
     this.pool = createPool(config);
-    // Metadata reads are not part of any user query, so they go to no connection's log.
-    this.metadataDataSource = new ObservedDataSource(config.name(), pool, null, config.fetchSize());
+    this.metadataDataSource = new ObservedDataSource(config.name(), pool, metadataLog, config.fetchSize());
     this.info = Suppliers.memoize(this::readInfo);
     this.catalog = new JdbcCatalog(this, flavor.metadataReader());
   }
@@ -82,6 +86,11 @@ public final class JdbcSource implements Source {
 
   @Override public Schema schema(SourceSession session) {
     return new JdbcSourceSchema(this, new ObservedDataSource(config.name(), pool, session.log(), config.fetchSize()));
+  }
+
+  /** The statements sent to read the catalog and statistics, newest last. */
+  public List<SourceQuery> metadataQueries() {
+    return metadataLog.all();
   }
 
   /** Connections for reading metadata and statistics. */

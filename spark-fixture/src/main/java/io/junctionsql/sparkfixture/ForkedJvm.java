@@ -35,6 +35,61 @@ public final class ForkedJvm {
   private ForkedJvm() {
   }
 
+  /** A fixture program running in the background; {@link #close()} kills it and all it started. */
+  public static final class Running implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+
+    Running(Process process, Path log) {
+      this.process = process;
+      this.log = log;
+    }
+
+    public long pid() {
+      return process.pid();
+    }
+
+    public boolean isAlive() {
+      return process.isAlive();
+    }
+
+    /** Waits until the program prints {@code marker}, fails if it dies or takes longer than the limit. */
+    public void awaitOutput(String marker, long timeoutSeconds) throws IOException, InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+      while (System.nanoTime() < deadline) {
+        String output = Files.readString(log);
+        if (output.contains(marker)) {
+          return;
+        }
+        if (!process.isAlive()) {
+          throw new IllegalStateException("the fixture died (exit " + process.exitValue() + "):\n" + tail(output));
+        }
+        Thread.sleep(200);
+      }
+      close();
+      throw new IllegalStateException("the fixture did not print " + marker + " within " + timeoutSeconds + " s");
+    }
+
+    @Override public void close() throws IOException {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      try {
+        process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /** Starts {@code mainClass} in the background with Spark's class path. */
+  public static Running start(Path fixtureDir, Class<?> mainClass, String... args) throws IOException {
+    Path log = Files.createTempFile("spark-fixture", ".log");
+    Process process = new ProcessBuilder(command(fixtureDir, mainClass, args)).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    return new Running(process, log);
+  }
+
   /**
    * Runs {@code mainClass} with {@code args}; returns its output. Fails if it exits non-zero or
    * outlives {@code timeoutSeconds} (it is then killed).
@@ -43,20 +98,7 @@ public final class ForkedJvm {
    */
   public static String run(Path fixtureDir, Class<?> mainClass, long timeoutSeconds, String... args)
       throws IOException, InterruptedException {
-    Path classpathFile = fixtureDir.resolve("target/fixture-classpath.txt");
-    if (!Files.exists(classpathFile)) {
-      throw new IllegalStateException(classpathFile + " is missing; build the spark-fixture module first");
-    }
-    String classpath = fixtureDir.resolve("target/classes") + File.pathSeparator
-        + Files.readString(classpathFile).trim();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx1g");
-    command.addAll(SPARK_JAVA_OPTIONS);
-    command.add("-cp");
-    command.add(classpath);
-    command.add(mainClass.getName());
-    command.addAll(List.of(args));
+    List<String> command = command(fixtureDir, mainClass, args);
     Path log = Files.createTempFile("spark-fixture", ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
@@ -75,6 +117,24 @@ public final class ForkedJvm {
       process.destroyForcibly();
       Files.deleteIfExists(log);
     }
+  }
+
+  private static List<String> command(Path fixtureDir, Class<?> mainClass, String... args) throws IOException {
+    Path classpathFile = fixtureDir.resolve("target/fixture-classpath.txt");
+    if (!Files.exists(classpathFile)) {
+      throw new IllegalStateException(classpathFile + " is missing; build the spark-fixture module first");
+    }
+    String classpath = fixtureDir.resolve("target/classes") + File.pathSeparator
+        + Files.readString(classpathFile).trim();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.addAll(SPARK_JAVA_OPTIONS);
+    command.add("-cp");
+    command.add(classpath);
+    command.add(mainClass.getName());
+    command.addAll(List.of(args));
+    return command;
   }
 
   private static String tail(String s) {

@@ -2,6 +2,7 @@ package io.junctionsql.planner.source;
 
 import io.junctionsql.planner.config.SourceConfig;
 import io.junctionsql.planner.config.SourceConfigParser;
+import io.junctionsql.planner.source.databricks.DatabricksSourceProvider;
 import io.junctionsql.planner.source.datasphere.DatasphereSourceProvider;
 import io.junctionsql.planner.source.delta.DeltaSourceProvider;
 import io.junctionsql.planner.source.jdbc.JdbcSourceProvider;
@@ -13,7 +14,7 @@ import java.util.Map;
 /** The source kinds this build offers. */
 public final class SourceKinds {
   private static final List<SourceProvider> PROVIDERS = List.of(new JdbcSourceProvider(), new DeltaSourceProvider(),
-      new DatasphereSourceProvider());
+      new DatasphereSourceProvider(), new DatabricksSourceProvider());
 
   private SourceKinds() {
   }

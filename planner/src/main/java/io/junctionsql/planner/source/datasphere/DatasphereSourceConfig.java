@@ -62,7 +62,7 @@ public record DatasphereSourceConfig(String name, String url, String user, Secre
   /** The connection settings, as for any JDBC source: one schema, the space. */
   JdbcSourceConfig jdbc() {
     return new JdbcSourceConfig(name, url, user, password, null, properties, List.of(space), metadataCacheTtl,
-        fetchSize, connectTimeout, poolSize);
+        fetchSize, connectTimeout, poolSize, List.of());
   }
 
   @Override public String kind() {

@@ -5,6 +5,7 @@ import io.junctionsql.planner.dialect.JunctionDialects;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * What makes one kind of JDBC-based source different from another: its kind name, how it reads its
@@ -17,6 +18,19 @@ public interface JdbcFlavor {
   MetadataReader metadataReader();
 
   SourceInfo inspect(Connection c) throws SQLException;
+
+  /**
+   * Whether connections take the read-only, no-autocommit settings that make PostgreSQL stream results.
+   * Spark's and Databricks' drivers refuse them.
+   */
+  default boolean transactional() {
+    return true;
+  }
+
+  /** The name a table is written with in the source's SQL. */
+  default List<String> remoteName(String schema, String table) {
+    return List.of(schema, table);
+  }
 
   /** Any database, as JDBC's own metadata describes it. */
   JdbcFlavor GENERIC = new JdbcFlavor() {

@@ -41,17 +41,20 @@ public final class JdbcSource implements Source {
   public JdbcSource(JdbcSourceConfig config, JdbcFlavor flavor) {
     this.config = config;
     this.flavor = flavor;
-    this.pool = createPool(config);
+    this.pool = createPool(config, flavor);
     this.metadataDataSource = new ObservedDataSource(config.name(), pool, metadataLog, config.fetchSize());
     this.info = Suppliers.memoize(this::readInfo);
     this.catalog = new JdbcCatalog(this, flavor.metadataReader());
   }
 
-  private static BasicDataSource createPool(JdbcSourceConfig config) {
+  private static BasicDataSource createPool(JdbcSourceConfig config, JdbcFlavor flavor) {
     BasicDataSource ds = new BasicDataSource();
     ds.setUrl(config.url());
     if (config.driver() != null) {
       ds.setDriverClassName(config.driver());
+    }
+    if (!config.driverPath().isEmpty()) {
+      ds.setDriverClassLoader(DriverLoaders.isolated(config.driverPath()));
     }
     if (!config.user().isEmpty()) {
       ds.setUsername(config.user());
@@ -64,10 +67,15 @@ public final class JdbcSource implements Source {
     ds.setMaxTotal(config.poolSize());
     ds.setMaxIdle(config.poolSize());
     ds.setMaxWait(config.connectTimeout().plus(Duration.ofSeconds(5)));
-    // Without autocommit off, PostgreSQL ignores the fetch size and buffers the whole result.
-    ds.setDefaultAutoCommit(false);
-    ds.setRollbackOnReturn(true);
-    ds.setDefaultReadOnly(true);
+    if (flavor.transactional()) {
+      // Without autocommit off, PostgreSQL ignores the fetch size and buffers the whole result.
+      ds.setDefaultAutoCommit(false);
+      ds.setRollbackOnReturn(true);
+      ds.setDefaultReadOnly(true);
+    } else {
+      ds.setRollbackOnReturn(false);
+      ds.setAutoCommitOnReturn(false);
+    }
     ds.setTestOnBorrow(true);
     return ds;
   }
@@ -100,6 +108,10 @@ public final class JdbcSource implements Source {
 
   JdbcCatalog catalog() {
     return catalog;
+  }
+
+  JdbcFlavor flavor() {
+    return flavor;
   }
 
   /** What the database says about itself; connects on first use. */

@@ -5,6 +5,7 @@ import io.junctionsql.planner.config.ConfigNode;
 import io.junctionsql.planner.config.Secret;
 import io.junctionsql.planner.config.SourceConfig;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import java.util.Map;
  * @param fetchSize rows fetched per round trip from the source
  * @param connectTimeout how long to wait for a connection before giving up
  * @param poolSize the most connections Junction opens to this source
+ * @param driverPath jars holding the driver, loaded in a class loader of their own (for drivers that
+ *     bundle libraries which would clash with Junction's); empty to find the driver on the class path
  */
 public record JdbcSourceConfig(
     String name,
@@ -35,10 +38,11 @@ public record JdbcSourceConfig(
     Duration metadataCacheTtl,
     int fetchSize,
     Duration connectTimeout,
-    int poolSize) implements SourceConfig {
+    int poolSize,
+    List<Path> driverPath) implements SourceConfig {
 
-  static final List<String> KEYS = List.of("kind", "url", "user", "password", "driver", "properties", "schemas",
-      "metadata-cache-ttl", "fetch-size", "connect-timeout", "pool-size");
+  static final List<String> KEYS = List.of("kind", "url", "user", "password", "driver", "driver-path", "properties",
+      "schemas", "metadata-cache-ttl", "fetch-size", "connect-timeout", "pool-size");
 
   public static final Duration DEFAULT_METADATA_CACHE_TTL = Duration.ofMinutes(10);
   public static final int DEFAULT_FETCH_SIZE = 1000;
@@ -61,7 +65,31 @@ public record JdbcSourceConfig(
         node.duration("metadata-cache-ttl", DEFAULT_METADATA_CACHE_TTL),
         node.intValue("fetch-size", DEFAULT_FETCH_SIZE, 1, 1_000_000),
         node.duration("connect-timeout", DEFAULT_CONNECT_TIMEOUT),
-        node.intValue("pool-size", DEFAULT_POOL_SIZE, 1, 1000));
+        node.intValue("pool-size", DEFAULT_POOL_SIZE, 1, 1000),
+        driverPath(node));
+  }
+
+  /** Driver jars; a driver loaded from them must be named, since no service file is searched there. */
+  static List<Path> driverPath(ConfigNode node) {
+    List<Path> jars = node.paths("driver-path");
+    if (!jars.isEmpty() && !node.has("driver")) {
+      throw new ConfigException(node.pathOf("driver") + ": missing. With driver-path, name the driver class, "
+          + "for example org.apache.hive.jdbc.HiveDriver.");
+    }
+    for (Path jar : jars) {
+      if (!java.nio.file.Files.isReadable(jar)) {
+        throw new ConfigException(node.pathOf("driver-path") + ": cannot read " + jar + ". Check the path.");
+      }
+    }
+    return jars;
+  }
+
+  /** The same settings with more driver properties. */
+  public JdbcSourceConfig withProperties(Map<String, String> more) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(properties);
+    all.putAll(more);
+    return new JdbcSourceConfig(name, url, user, password, driver, all, schemas, metadataCacheTtl, fetchSize,
+        connectTimeout, poolSize, driverPath);
   }
 
   @Override public String kind() {

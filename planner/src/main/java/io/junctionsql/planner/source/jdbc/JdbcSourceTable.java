@@ -57,7 +57,7 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable {
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     // The scan carries the table's name as the source spells it, which is what the generated SQL uses.
     RelOptTable remote = RelOptTableImpl.create(relOptTable.getRelOptSchema(), relOptTable.getRowType(), this,
-        ImmutableList.of(schema, name));
+        ImmutableList.copyOf(source.flavor().remoteName(schema, name)));
     return new JdbcSourceTableScan(context.getCluster(), context.getTableHints(), remote, source.name(),
         source.convention());
   }

@@ -1,5 +1,12 @@
 package io.junctionsql.planner.source.jdbc;
 
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.dialect.AnsiSqlDialect;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +63,23 @@ final class JdbcStatistics {
     }
   }
 
+  static String boundedCountSql(SqlDialect dialect, String schema, String table) {
+    String standard = "SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + AnsiSqlDialect.DEFAULT.quoteIdentifier(schema)
+        + "." + AnsiSqlDialect.DEFAULT.quoteIdentifier(table) + " FETCH FIRST " + (COUNT_LIMIT + 1) + " ROWS ONLY) t";
+    try {
+      SqlNode node = SqlParser.create(standard, SqlParser.config().withQuoting(Quoting.DOUBLE_QUOTE)
+          .withUnquotedCasing(Casing.UNCHANGED).withQuotedCasing(Casing.UNCHANGED)).parseQuery();
+      return node.toSqlString(dialect).getSql();
+    } catch (SqlParseException e) {
+      throw new IllegalStateException("cannot write a row count for " + schema + "." + table, e);
+    }
+  }
+
   private static double boundedCount(Connection c, SourceInfo info, String schema, String table)
       throws SQLException {
-    String q = info.dialect().quoteIdentifier(schema) + "." + info.dialect().quoteIdentifier(table);
-    // The inner row limit keeps the cost bounded on a huge table whose catalog says nothing.
-    String sql = "SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + q + " FETCH FIRST " + (COUNT_LIMIT + 1)
-        + " ROWS ONLY) t";
+    // The inner row limit keeps the cost bounded on a huge table whose catalog says nothing. Written in
+    // standard SQL and rendered in the source's dialect (LIMIT, FETCH FIRST or TOP).
+    String sql = boundedCountSql(info.dialect(), schema, table);
     try (Statement s = c.createStatement()) {
       s.setQueryTimeout(COUNT_TIMEOUT_SECONDS);
       try (ResultSet rs = s.executeQuery(sql)) {

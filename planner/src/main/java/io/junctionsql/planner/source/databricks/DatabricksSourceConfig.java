@@ -44,7 +44,7 @@ public record DatabricksSourceConfig(String name, String url, DatabricksAuth aut
     }
     String driver = node.optionalString("driver").orElse(url.startsWith("jdbc:databricks:") ? DATABRICKS_DRIVER
         : url.startsWith("jdbc:hive2:") ? "org.apache.hive.jdbc.HiveDriver" : null);
-    List<Path> driverPath = node.paths("driver-path");
+    List<Path> driverPath = JdbcSourceConfig.driverPath(node, driver != null);
     JdbcSourceConfig jdbc = new JdbcSourceConfig(name, url, auth.user(), auth.password(), driver, properties,
         node.stringList("schemas"), node.duration("metadata-cache-ttl", JdbcSourceConfig.DEFAULT_METADATA_CACHE_TTL),
         node.intValue("fetch-size", JdbcSourceConfig.DEFAULT_FETCH_SIZE, 1, 1_000_000),

@@ -66,13 +66,13 @@ public record JdbcSourceConfig(
         node.intValue("fetch-size", DEFAULT_FETCH_SIZE, 1, 1_000_000),
         node.duration("connect-timeout", DEFAULT_CONNECT_TIMEOUT),
         node.intValue("pool-size", DEFAULT_POOL_SIZE, 1, 1000),
-        driverPath(node));
+        driverPath(node, node.has("driver")));
   }
 
   /** Driver jars; a driver loaded from them must be named, since no service file is searched there. */
-  static List<Path> driverPath(ConfigNode node) {
+  public static List<Path> driverPath(ConfigNode node, boolean driverNamed) {
     List<Path> jars = node.paths("driver-path");
-    if (!jars.isEmpty() && !node.has("driver")) {
+    if (!jars.isEmpty() && !driverNamed) {
       throw new ConfigException(node.pathOf("driver") + ": missing. With driver-path, name the driver class, "
           + "for example org.apache.hive.jdbc.HiveDriver.");
     }

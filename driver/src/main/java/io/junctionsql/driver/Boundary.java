@@ -133,6 +133,10 @@ abstract class Boundary implements InvocationHandler {
             (String) args[3]));
       case "getPrimaryKeys":
         return query(CatalogQueries.primaryKeys((String) args[0], (String) args[1], (String) args[2]));
+      case "getImportedKeys":
+        return query(CatalogQueries.importedKeys((String) args[0], (String) args[1], (String) args[2]));
+      case "getExportedKeys":
+        return query(CatalogQueries.exportedKeys((String) args[0], (String) args[1], (String) args[2]));
       case "getSearchStringEscape":
         return "\\";
       case "getCatalogTerm":

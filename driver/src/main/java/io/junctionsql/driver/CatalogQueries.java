@@ -50,6 +50,22 @@ final class CatalogQueries {
         + " ORDER BY TABLE_CAT, TABLE_SCHEM, TABLE_NAME, KEY_SEQ";
   }
 
+  static String importedKeys(String catalog, String schema, String table) {
+    return "SELECT PKTABLE_CAT, PKTABLE_SCHEM, PKTABLE_NAME, PKCOLUMN_NAME, FKTABLE_CAT, FKTABLE_SCHEM,"
+        + " FKTABLE_NAME, FKCOLUMN_NAME, KEY_SEQ, UPDATE_RULE, DELETE_RULE, FK_NAME, PK_NAME, DEFERRABILITY"
+        + " FROM junction.imported_keys"
+        + where(name("FKTABLE_CAT", catalog), name("FKTABLE_SCHEM", schema), name("FKTABLE_NAME", table))
+        + " ORDER BY PKTABLE_CAT, PKTABLE_SCHEM, PKTABLE_NAME, KEY_SEQ";
+  }
+
+  static String exportedKeys(String catalog, String schema, String table) {
+    return "SELECT PKTABLE_CAT, PKTABLE_SCHEM, PKTABLE_NAME, PKCOLUMN_NAME, FKTABLE_CAT, FKTABLE_SCHEM,"
+        + " FKTABLE_NAME, FKCOLUMN_NAME, KEY_SEQ, UPDATE_RULE, DELETE_RULE, FK_NAME, PK_NAME, DEFERRABILITY"
+        + " FROM junction.imported_keys"
+        + where(name("PKTABLE_CAT", catalog), name("PKTABLE_SCHEM", schema), name("PKTABLE_NAME", table))
+        + " ORDER BY FKTABLE_CAT, FKTABLE_SCHEM, FKTABLE_NAME, KEY_SEQ";
+  }
+
   /** An exact name; null means any; {@code %} (as tools send it) is taken as a pattern. */
   private static String name(String column, String value) {
     if (value == null) {

@@ -20,6 +20,10 @@ public final class SqlStates {
   public static final String UNDEFINED_FUNCTION = "42883";
   /** Other errors found while validating a statement. */
   public static final String SYNTAX_OR_ACCESS = "42000";
+  /** A query breaks a semantic rule, such as adding amounts in different currencies. */
+  public static final String SEMANTIC_RULE = "42JS1";
+  /** A warning from a semantic rule. */
+  public static final String SEMANTIC_WARNING = "01JS1";
   /** The gateway configuration is invalid. */
   public static final String CONFIG_ERROR = "F0000";
   /** A feature Junction does not offer. */

@@ -175,6 +175,11 @@ public final class ConfigNode {
 
   /** One of a fixed set of words, in lower case. */
   public String choice(String key, String defaultValue, List<String> allowed) {
+    JsonNode raw = node.get(key);
+    if (raw != null && raw.isBoolean() && allowed.contains(raw.asBoolean() ? "on" : "off")) {
+      // YAML reads an unquoted off/on (and no/yes) as a boolean.
+      return raw.asBoolean() ? "on" : "off";
+    }
     String v = optionalString(key).orElse(defaultValue).trim().toLowerCase(Locale.ROOT);
     if (!allowed.contains(v)) {
       throw new ConfigException(pathOf(key) + ": '" + v + "' is not one of " + String.join(", ", allowed) + ".");

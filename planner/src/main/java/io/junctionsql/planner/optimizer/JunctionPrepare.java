@@ -84,9 +84,12 @@ public class JunctionPrepare extends CalcitePrepareImpl {
       return super.prepareSql(sqlQuery, sqlNodeOriginal, runtimeContextClass, validator, needsValidation);
     }
 
-    /** Calcite's standard program, but with Junction's metadata in its rewriting phases too. */
+    /**
+     * The semantic rules on the plan as written, then Calcite's standard program with Junction's
+     * metadata in its rewriting phases too.
+     */
     @Override protected Program getProgram() {
-      return Programs.standard(JunctionMetadata.PROVIDER);
+      return Programs.sequence(new CurrencyRule(), Programs.standard(JunctionMetadata.PROVIDER));
     }
 
     @Override protected PreparedResult createPreparedExplanation(RelDataType resultType,

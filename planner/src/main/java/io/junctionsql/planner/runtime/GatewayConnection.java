@@ -9,6 +9,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One engine connection of a gateway: a Calcite connection whose root holds every source, the log of
@@ -44,6 +45,11 @@ public final class GatewayConnection {
 
   public QueryLog log() {
     return session.log();
+  }
+
+  /** What the last statement's semantic rules warned about. */
+  public List<String> warnings() {
+    return session.warnings();
   }
 
   /** A statement starts executing: returns the log mark to read what its sources receive. */

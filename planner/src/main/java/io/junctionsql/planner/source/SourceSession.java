@@ -2,7 +2,9 @@ package io.junctionsql.planner.source;
 
 import io.junctionsql.planner.runtime.QueryLog;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
 public final class SourceSession {
   private final QueryLog log;
   private final Map<String, Object> pinned = new HashMap<>();
+  private final List<String> warnings = new ArrayList<>();
 
   public SourceSession(QueryLog log) {
     this.log = log;
@@ -26,6 +29,19 @@ public final class SourceSession {
   /** A new statement starts: nothing stays pinned from the last one. */
   public synchronized void beginStatement() {
     pinned.clear();
+    warnings.clear();
+  }
+
+  /** Something the running statement's user should know, reported as an SQLWarning. */
+  public synchronized void warn(String message) {
+    if (!warnings.contains(message)) {
+      warnings.add(message);
+    }
+  }
+
+  /** The warnings of the running (or last) statement. */
+  public synchronized List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   /** The value pinned under {@code key} for this statement, computed on first use. */

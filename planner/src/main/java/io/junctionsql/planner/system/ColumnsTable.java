@@ -45,7 +45,7 @@ final class ColumnsTable extends CatalogTable {
     return new Object[] {e.catalog(), e.schema(), e.name(), f.getName(), name.getJdbcOrdinal(),
         t.getFullTypeString().replace(" NOT NULL", ""), size, null, digits, 10,
         t.isNullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
-        null, null, null, null, text ? size : null, f.getIndex() + 1, t.isNullable() ? "YES" : "NO",
+        Semantics.columnLabel(e.table(), f.getName()), null, null, null, text ? size : null, f.getIndex() + 1, t.isNullable() ? "YES" : "NO",
         null, null, null, null, "NO", "NO"};
   }
 }

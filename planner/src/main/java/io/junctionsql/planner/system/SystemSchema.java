@@ -24,6 +24,8 @@ public final class SystemSchema extends LookupSchema {
     tables.put("tables", new TablesTable());
     tables.put("columns", new ColumnsTable());
     tables.put("primary_keys", new PrimaryKeysTable());
+    tables.put("imported_keys", new ImportedKeysTable());
+    tables.put("semantics_columns", new SemanticsColumnsTable());
   }
 
   @Override public Lookup<Table> tables() {

@@ -20,7 +20,8 @@ final class TablesTable extends CatalogTable {
     List<Object[]> out = new ArrayList<>();
     for (CatalogEntry e : CatalogWalker.tables(root, patterns)) {
       String type = e.table().getJdbcTableType().jdbcName;
-      out.add(new Object[] {e.catalog(), e.schema(), e.name(), type, null, null, null, null, null, null});
+      out.add(new Object[] {e.catalog(), e.schema(), e.name(), type, Semantics.tableLabel(e.table()), null, null, null,
+          null, null});
     }
     return out;
   }

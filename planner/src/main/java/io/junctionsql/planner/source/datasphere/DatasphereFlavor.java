@@ -1,6 +1,8 @@
 package io.junctionsql.planner.source.datasphere;
 
 import io.junctionsql.planner.dialect.HanaSqlDialect;
+import io.junctionsql.planner.semantic.CsnReader;
+import io.junctionsql.planner.semantic.SemanticModel;
 import io.junctionsql.planner.source.jdbc.JdbcFlavor;
 import io.junctionsql.planner.source.jdbc.MetadataReader;
 import io.junctionsql.planner.source.jdbc.SourceInfo;
@@ -20,9 +22,22 @@ final class DatasphereFlavor implements JdbcFlavor {
   static final String DATASPHERE_USER = "DWC_GLOBAL";
 
   private final MetadataReader reader;
+  private final SemanticModel semantics;
+  private final String mode;
 
+  /** Reads the CSN files now, so that a broken one stops the gateway at start with its name. */
   DatasphereFlavor(DatasphereSourceConfig config) {
-    this.reader = new HanaSystemViewReader(config.space());
+    this.semantics = config.semantics().isEmpty() ? SemanticModel.EMPTY : new CsnReader().read(config.semantics());
+    this.reader = new HanaSystemViewReader(config.space(), semantics);
+    this.mode = config.semanticsMode();
+  }
+
+  @Override public SemanticModel semantics() {
+    return semantics;
+  }
+
+  @Override public String semanticsMode() {
+    return mode;
   }
 
   @Override public String kind() {

@@ -1,6 +1,8 @@
 package io.junctionsql.planner.source.datasphere;
 
 import io.junctionsql.planner.runtime.JunctionTypeSystem;
+import io.junctionsql.planner.semantic.SemanticModel;
+import io.junctionsql.planner.semantic.SemanticValidation;
 import io.junctionsql.planner.source.jdbc.MetadataReader;
 import io.junctionsql.planner.source.jdbc.SourceInfo;
 import io.junctionsql.planner.source.jdbc.TableMetadata;
@@ -41,9 +43,11 @@ final class HanaSystemViewReader implements MetadataReader {
   private static final int COUNT_TIMEOUT_SECONDS = 5;
 
   private final String space;
+  private final SemanticModel semantics;
 
-  HanaSystemViewReader(String space) {
+  HanaSystemViewReader(String space, SemanticModel semantics) {
     this.space = space;
+    this.semantics = semantics;
   }
 
   @Override public List<String> schemaNames(Connection c, SourceInfo info) {
@@ -79,6 +83,8 @@ final class HanaSystemViewReader implements MetadataReader {
         }
       }
     }
+    // A CSN that names columns the view lacks is out of date: say so rather than plan with it.
+    SemanticValidation.check(semantics, Map.of(name, names));
     List<Integer> key = new ArrayList<>();
     if (!view) {
       for (String column : strings(c, PRIMARY_KEY, schema, name)) {

@@ -1,6 +1,7 @@
 package io.junctionsql.planner.source.jdbc;
 
 import io.junctionsql.planner.dialect.JunctionDialects;
+import io.junctionsql.planner.semantic.SemanticModel;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -25,6 +26,16 @@ public interface JdbcFlavor {
    */
   default boolean transactional() {
     return true;
+  }
+
+  /** What the source knows about the meaning of its tables; empty for most databases. */
+  default SemanticModel semantics() {
+    return SemanticModel.EMPTY;
+  }
+
+  /** What the semantic rules do for this source: {@code strict}, {@code warn} or {@code off}. */
+  default String semanticsMode() {
+    return "off";
   }
 
   /** The name a table is written with in the source's SQL. */

@@ -2,6 +2,7 @@ package io.junctionsql.planner.source.jdbc;
 
 import io.junctionsql.planner.source.NameLookup;
 import io.junctionsql.planner.source.LookupSchema;
+import io.junctionsql.planner.source.SourceSession;
 
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
@@ -11,11 +12,11 @@ import org.apache.calcite.schema.lookup.Lookup;
 final class JdbcRemoteSchema extends LookupSchema {
   private final Lookup<Table> tables;
 
-  JdbcRemoteSchema(JdbcSource source, String schema) {
+  JdbcRemoteSchema(JdbcSource source, String schema, SourceSession session) {
     this.tables = new NameLookup<>(() -> source.catalog().tableNames(schema).keySet(),
         name -> {
           Schema.TableType type = source.catalog().tableNames(schema).get(name);
-          return type == null ? null : new JdbcSourceTable(source, schema, name, type);
+          return type == null ? null : new JdbcSourceTable(source, schema, name, type, session);
         });
   }
 

@@ -93,7 +93,8 @@ public final class JdbcSource implements Source {
   }
 
   @Override public Schema schema(SourceSession session) {
-    return new JdbcSourceSchema(this, new ObservedDataSource(config.name(), pool, session.log(), config.fetchSize()));
+    return new JdbcSourceSchema(this, new ObservedDataSource(config.name(), pool, session.log(), config.fetchSize()),
+        session);
   }
 
   /** The statements sent to read the catalog and statistics, newest last. */

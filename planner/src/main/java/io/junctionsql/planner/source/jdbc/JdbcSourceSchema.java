@@ -2,6 +2,7 @@ package io.junctionsql.planner.source.jdbc;
 
 import io.junctionsql.planner.source.LookupSchema;
 import io.junctionsql.planner.source.NameLookup;
+import io.junctionsql.planner.source.SourceSession;
 
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Wrapper;
@@ -18,11 +19,11 @@ final class JdbcSourceSchema extends LookupSchema implements Wrapper {
   private final DataSource dataSource;
   private final Lookup<JdbcRemoteSchema> subSchemas;
 
-  JdbcSourceSchema(JdbcSource source, DataSource dataSource) {
+  JdbcSourceSchema(JdbcSource source, DataSource dataSource, SourceSession session) {
     this.source = source;
     this.dataSource = dataSource;
     this.subSchemas = new NameLookup<>(() -> source.catalog().schemaNames(),
-        name -> new JdbcRemoteSchema(source, name));
+        name -> new JdbcRemoteSchema(source, name, session));
   }
 
   @Override public Lookup<? extends Schema> subSchemas() {

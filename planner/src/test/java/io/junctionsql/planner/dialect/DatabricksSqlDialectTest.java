@@ -7,10 +7,15 @@ import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
@@ -44,6 +49,16 @@ class DatabricksSqlDialectTest {
 
   @Test void everyCaseHasItsOwnTitle() {
     assertThat(CASES).extracting(GoldenFile.Case::title).doesNotHaveDuplicates();
+  }
+
+  @Test void aScalarSubQueryGivingSeveralRowsFailsInSparkAsInCalcite() {
+    SqlNode single = SqlStdOperatorTable.SINGLE_VALUE.createCall(SqlParserPos.ZERO,
+        new SqlIdentifier("x", SqlParserPos.ZERO));
+    SqlNode spark = DatabricksSqlDialect.DEFAULT.rewriteSingleValueExpr(single,
+        new SqlTypeFactoryImpl(RelDataTypeSystem.DEFAULT).createSqlType(SqlTypeName.INTEGER));
+    assertThat(GoldenFile.normalize(spark.toSqlString(DatabricksSqlDialect.DEFAULT).getSql()))
+        .isEqualTo("CASE COUNT(*) WHEN 0 THEN NULL WHEN 1 THEN MIN(`x`)"
+            + " ELSE RAISE_ERROR('more than one row in a scalar sub-query') END");
   }
 
   /** The SQL Junction would send Databricks for a query. */

@@ -39,7 +39,7 @@ import java.util.List;
  * {@link DatabricksLikePatterns} keeps LIKE's backslashes literal, {@link DatabricksDatetimeArithmetic},
  * {@link DatabricksDatetimeFloors}, {@link DatabricksDivision} and {@link DatabricksTextCasts} rewrite
  * expressions before they become SQL, {@link DatabricksDatetimeCalls} and {@link DatabricksStringCalls}
- * rename and reorder functions, {@link DatabricksWindows} drops frames Spark refuses,
+ * rename and reorder functions, {@link DatabricksWindows} leaves out default window frames,
  * {@link DatabricksCasts} names types, and {@link DatabricksRefusals} says what stays in Junction.
  *
  * <p>Assumes Spark's defaults for {@code spark.sql.parser.escapedStringLiterals} (false) and for

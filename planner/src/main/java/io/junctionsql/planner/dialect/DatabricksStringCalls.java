@@ -5,7 +5,9 @@ import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -36,7 +38,8 @@ final class DatabricksStringCalls {
   /**
    * {@code POSITION(needle IN haystack)} is {@code instr(haystack, needle)}, the haystack first;
    * {@code POSITION(needle IN haystack FROM start)} is {@code locate(needle, haystack, start)}, the
-   * needle first, as in POSITION.
+   * needle first, as in POSITION. Spark's locate answers 0, as Hive does, where the start is NULL and
+   * Calcite answers NULL; so a start that is not a number literal is tested first.
    */
   private static SqlNode position(SqlCall call) {
     SqlNode needle = call.operand(0);
@@ -44,7 +47,13 @@ final class DatabricksStringCalls {
     if (call.operandCount() == 2) {
       return DatabricksFunctions.INSTR.createCall(POS, haystack, needle);
     }
-    return DatabricksFunctions.LOCATE.createCall(POS, needle, haystack, call.operand(2));
+    SqlNode start = call.operand(2);
+    SqlNode locate = DatabricksFunctions.LOCATE.createCall(POS, needle, haystack, start);
+    if (start instanceof SqlNumericLiteral) {
+      return locate;
+    }
+    return new SqlCase(POS, null, SqlNodeList.of(SqlStdOperatorTable.IS_NULL.createCall(POS, start)),
+        SqlNodeList.of(SqlLiteral.createNull(POS)), locate);
   }
 
   /**

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The golden cases in {@code dialect/hana.golden}: each query goes the way Junction's source SQL does
@@ -29,10 +28,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class HanaSqlDialectTest {
   private static final String GOLDEN = "/dialect/hana.golden";
-  private static final List<GoldenFile.Case> CASES = GoldenFile.load(GOLDEN);
+  private static final List<GoldenFile.Case> CASES = GoldenFile.load(GOLDEN, "hana");
 
   @TestFactory Stream<DynamicTest> goldenCases() {
-    return CASES.stream().map(c -> DynamicTest.dynamicTest(c.title(), () -> check(c)));
+    return CASES.stream().map(c -> DynamicTest.dynamicTest(c.title(),
+        () -> GoldenFile.check(GOLDEN, c, HanaSqlDialectTest::toHana)));
   }
 
   @Test void theFileHasAtLeastOneHundredCases() {
@@ -41,25 +41,6 @@ class HanaSqlDialectTest {
 
   @Test void everyCaseHasItsOwnTitle() {
     assertThat(CASES).extracting(GoldenFile.Case::title).doesNotHaveDuplicates();
-  }
-
-  private static void check(GoldenFile.Case c) {
-    String actual;
-    try {
-      actual = GoldenFile.normalize(toHana(c.query()));
-    } catch (Exception | AssertionError e) {
-      throw new AssertionError(report(c, "failed: " + e), e);
-    }
-    if (!actual.equals(GoldenFile.normalize(c.expected()))) {
-      fail(report(c, actual));
-    }
-  }
-
-  private static String report(GoldenFile.Case c, String actual) {
-    return "golden case '" + c.title() + "' (" + GOLDEN + " line " + c.line() + ")\n"
-        + "  query:    " + GoldenFile.normalize(c.query()) + "\n"
-        + "  expected: " + GoldenFile.normalize(c.expected()) + "\n"
-        + "  actual:   " + actual;
   }
 
   /** The SQL Junction would send HANA for a query. */

@@ -51,7 +51,8 @@ final class SalesSpaceSchema {
     return space;
   }
 
-  private static AbstractTable table(Function<RelDataTypeFactory, RelDataType> rowType) {
+  /** A table with no rows, only a row type: enough to plan and print queries against it. */
+  static AbstractTable table(Function<RelDataTypeFactory, RelDataType> rowType) {
     return new AbstractTable() {
       @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
         return rowType.apply(typeFactory);

@@ -5,7 +5,7 @@ import io.junctionsql.planner.source.jdbc.JdbcMetadataReader;
 import io.junctionsql.planner.source.jdbc.MetadataReader;
 import io.junctionsql.planner.source.jdbc.SourceInfo;
 
-import org.apache.calcite.sql.dialect.SparkSqlDialect;
+import io.junctionsql.planner.dialect.DatabricksSqlDialect;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -35,7 +35,7 @@ final class DatabricksFlavor implements JdbcFlavor {
   @Override public SourceInfo inspect(Connection c) throws SQLException {
     DatabaseMetaData md = c.getMetaData();
     String what = config.url().startsWith("jdbc:hive2:") ? "Apache Spark thrift server" : "Databricks SQL";
-    return new SourceInfo(md.getDatabaseProductName(), md.getDatabaseProductVersion(), SparkSqlDialect.DEFAULT,
+    return new SourceInfo(md.getDatabaseProductName(), md.getDatabaseProductVersion(), DatabricksSqlDialect.DEFAULT,
         false, what + " (" + md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + ")");
   }
 

@@ -4,7 +4,6 @@ import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.dialect.AnsiSqlDialect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.slf4j.Logger;
@@ -64,8 +63,8 @@ final class JdbcStatistics {
   }
 
   static String boundedCountSql(SqlDialect dialect, String schema, String table) {
-    String standard = "SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + AnsiSqlDialect.DEFAULT.quoteIdentifier(schema)
-        + "." + AnsiSqlDialect.DEFAULT.quoteIdentifier(table) + " FETCH FIRST " + (COUNT_LIMIT + 1) + " ROWS ONLY) t";
+    String standard = "SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + quoted(schema) + "." + quoted(table)
+        + " FETCH FIRST " + (COUNT_LIMIT + 1) + " ROWS ONLY) t";
     try {
       SqlNode node = SqlParser.create(standard, SqlParser.config().withQuoting(Quoting.DOUBLE_QUOTE)
           .withUnquotedCasing(Casing.UNCHANGED).withQuotedCasing(Casing.UNCHANGED)).parseQuery();
@@ -73,6 +72,10 @@ final class JdbcStatistics {
     } catch (SqlParseException e) {
       throw new IllegalStateException("cannot write a row count for " + schema + "." + table, e);
     }
+  }
+
+  private static String quoted(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
   }
 
   private static double boundedCount(Connection c, SourceInfo info, String schema, String table)

@@ -152,6 +152,17 @@ class DatasphereSourceIT {
     assertThat(late.sent().get(0)).contains("ADD_DAYS(\"OrderDate\", 10)");
   }
 
+  @Test void functionHanaCannotWriteStaysInJunction() throws Exception {
+    // Rounding a date to its month has no HANA form in the dialect: the rows come from HANA, the rounding
+    // and the grouping by it happen in Junction.
+    Result r = run("SELECT COUNT(*) AS n FROM sap.SALES_SPACE.\"SalesOrders\" GROUP BY FLOOR(\"OrderDate\" TO MONTH)"
+        + " ORDER BY FLOOR(\"OrderDate\" TO MONTH)");
+    assertThat(r.rows()).isEqualTo(direct("SELECT COUNT(*) FROM \"SALES_SPACE$TEC\".\"SalesOrders_T\""
+        + " GROUP BY EXTRACT(MONTH FROM \"OrderDate\") ORDER BY EXTRACT(MONTH FROM \"OrderDate\")"));
+    assertThat(r.sent()).hasSize(1);
+    assertThat(r.sent().get(0)).doesNotContain("FLOOR").doesNotContain("GROUP BY");
+  }
+
   /** Rows as text, and what the source received. */
   record Result(List<List<String>> rows, List<String> sent) {
   }

@@ -1,6 +1,14 @@
 package io.junctionsql.planner.source.jdbc;
 
+import io.junctionsql.planner.dialect.DatabricksSqlDialect;
+import io.junctionsql.planner.dialect.HanaSqlDialect;
+
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
+import org.apache.calcite.adapter.jdbc.JdbcRules;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.rel.convert.ConverterRule;
+import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.sql.SqlDialect;
 
@@ -15,5 +23,19 @@ public final class SourceConvention extends JdbcConvention {
 
   public String sourceName() {
     return sourceName;
+  }
+
+  private boolean guarded() {
+    return dialect instanceof HanaSqlDialect || dialect instanceof DatabricksSqlDialect;
+  }
+
+  /** Calcite's JDBC rules for this source, each guarded by the dialect's list of functions it can write. */
+  @Override public void register(RelOptPlanner planner) {
+    for (RelOptRule rule : JdbcRules.rules(this)) {
+      planner.addRule(rule instanceof ConverterRule && guarded() ? new DialectGuardedRule((ConverterRule) rule, dialect)
+          : rule);
+    }
+    planner.addRule(CoreRules.FILTER_SET_OP_TRANSPOSE);
+    planner.addRule(CoreRules.PROJECT_REMOVE);
   }
 }

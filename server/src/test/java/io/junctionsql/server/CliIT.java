@@ -52,7 +52,8 @@ class CliIT {
     assertThat(first.exit()).as(first.err()).isZero();
     assertThat(first.out()).contains("Built the demo data set").contains("== 1. ").contains("== 2. ")
         .contains("What each source received:").contains("-- source sap").contains("-- source lake")
-        .contains("(7 rows)").contains("(8 rows)");
+        .contains("(7 rows)").contains("(8 rows)").contains("== 3. ")
+        .contains("Refused (SQLState 42JS1): SUM(NetAmount) adds amounts in different currencies");
     Run second = run("demo", "--home", home.toString());
     assertThat(second.exit()).isZero();
     assertThat(second.out()).contains("Using the demo data set");
@@ -72,10 +73,10 @@ class CliIT {
       }
     }
     List<String> expected = new ArrayList<>();
-    try (Connection sap = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("sap"), "sa", "");
+    try (Connection sap = DriverManager.getConnection("jdbc:h2:file:" + home.resolve("sap"), "SALES#DEMO", "");
          Statement s = sap.createStatement();
          ResultSet rs = s.executeQuery("SELECT c.COUNTRY, o.CURRENCY, COUNT(*), SUM(o.NET_AMOUNT)"
-             + " FROM SALES.SALES_ORDERS o JOIN SALES.CUSTOMERS c ON c.CUSTOMER_ID = o.CUSTOMER_ID"
+             + " FROM \"SALES$TEC\".SALES_ORDERS o JOIN \"SALES$TEC\".CUSTOMERS c ON c.CUSTOMER_ID = o.CUSTOMER_ID"
              + " WHERE o.ORDER_DATE >= DATE '2025-01-01' AND o.CUSTOMER_ID IN (" + String.join(",", customers) + ")"
              + " GROUP BY c.COUNTRY, o.CURRENCY ORDER BY c.COUNTRY, o.CURRENCY")) {
       while (rs.next()) {
@@ -102,8 +103,8 @@ class CliIT {
     data.ensureBuilt();
     Run r = run("catalog", "--config", data.configFile().toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("source sap (kind jdbc, H2").contains("schema sap.SALES")
-        .contains("table SALES_ORDERS").contains("CUSTOMER_ID VARCHAR(10) NOT NULL")
+    assertThat(r.out()).contains("source sap (kind datasphere, SAP Datasphere (HANA").contains("schema sap.SALES")
+        .contains("view SalesOrders").contains("CustomerID VARCHAR(10)")
         .contains("source lake (kind delta").contains("table campaign_events");
     Run only = run("catalog", "--config", data.configFile().toString(), "--source", "lake", "--no-columns");
     assertThat(only.out()).contains("source lake").doesNotContain("source sap").doesNotContain("event_id");

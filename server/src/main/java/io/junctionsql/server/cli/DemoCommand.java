@@ -43,8 +43,21 @@ final class DemoCommand implements Callable<Integer> {
         out.println("== " + n++ + ". " + q.title());
         out.println(q.sql());
         out.println();
-        try (ResultSet rs = s.executeQuery(q.sql())) {
-          TablePrinter.print(rs, out, 20);
+        if (q.refused()) {
+          try (ResultSet rs = s.executeQuery(q.sql())) {
+            TablePrinter.print(rs, out, 20);
+          } catch (SQLException refused) {
+            out.println("Refused (SQLState " + refused.getSQLState() + "): " + refused.getMessage());
+            out.println();
+            out.println("The space's CSN says NetAmount's currency is in column Currency, and the source's");
+            out.println("semantics-mode is strict. Add o.Currency to the SELECT list and GROUP BY, as query 1 does.");
+            out.println();
+            continue;
+          }
+        } else {
+          try (ResultSet rs = s.executeQuery(q.sql())) {
+            TablePrinter.print(rs, out, 20);
+          }
         }
         out.println();
         out.println("What each source received:");

@@ -48,6 +48,16 @@ public final class DemoDataSet {
       {"DE", "EUR"}, {"FR", "EUR"}, {"US", "USD"}, {"JP", "JPY"}, {"GB", "GBP"}, {"IN", "USD"}, {"BR", "USD"}};
   private static final String[] CHANNELS = {"email", "web", "event", "social"};
   private static final String MARKER = "built.ok";
+  /** The emulated Datasphere space, and the views it exposes for consumption (what its CSN describes). */
+  static final String SPACE = "SALES";
+  static final java.util.Map<String, String> VIEWS = java.util.Map.of(
+      "Customers", "SELECT CUSTOMER_ID AS \"CustomerID\", NAME AS \"CustomerName\", COUNTRY AS \"Country\","
+          + " CITY AS \"City\", INDUSTRY AS \"Industry\" FROM \"SALES$TEC\".CUSTOMERS",
+      "Products", "SELECT PRODUCT_ID AS \"ProductID\", NAME AS \"ProductName\", CATEGORY AS \"Category\","
+          + " BASE_UNIT AS \"BaseUnit\" FROM \"SALES$TEC\".PRODUCTS",
+      "SalesOrders", "SELECT SALES_ORDER_ID AS \"SalesOrderID\", CUSTOMER_ID AS \"CustomerID\","
+          + " PRODUCT_ID AS \"ProductID\", ORDER_DATE AS \"OrderDate\", QUANTITY AS \"Quantity\","
+          + " NET_AMOUNT AS \"NetAmount\", CURRENCY AS \"Currency\" FROM \"SALES$TEC\".SALES_ORDERS");
   static final int EVENTS_PER_FILE = 2500;
   static final StructType EVENT_SCHEMA = new StructType()
       .add("event_id", LongType.LONG, false)
@@ -73,7 +83,7 @@ public final class DemoDataSet {
 
   public boolean isBuilt() {
     try {
-      return Files.exists(configFile()) && Files.readString(home.resolve(MARKER)).contains("version 2");
+      return Files.exists(configFile()) && Files.readString(home.resolve(MARKER)).contains("version 3");
     } catch (IOException e) {
       return false;
     }
@@ -88,12 +98,15 @@ public final class DemoDataSet {
     Files.deleteIfExists(home.resolve("sap.mv.db"));
     Files.deleteIfExists(home.resolve("sap.trace.db"));
     deleteTree(home.resolve("lake"));
-    try (Connection sap = DriverManager.getConnection(url("sap"), "sa", "")) {
+    try (Connection sap = DriverManager.getConnection(url("sap"), "SALES#DEMO", "")) {
       buildSap(sap);
     }
     buildLake();
+    try (var csn = DemoDataSet.class.getResourceAsStream("/demo/sales_space.json")) {
+      Files.copy(csn, home.resolve("sales_space.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
     Files.writeString(configFile(), config());
-    Files.writeString(home.resolve(MARKER), "demo data set version 2\n");
+    Files.writeString(home.resolve(MARKER), "demo data set version 3\n");
     return true;
   }
 
@@ -102,12 +115,15 @@ public final class DemoDataSet {
   }
 
   String config() {
-    return "# The demo gateway: an embedded H2 database stands in for SAP; the lakehouse is real Delta.\n"
+    return "# The demo gateway: an emulated Datasphere space and a real Delta lakehouse.\n"
         + "sources:\n"
-        + "  sap:                      # SAP-shaped sales data (stands in for a Datasphere space)\n"
-        + "    kind: jdbc\n"
+        + "  sap:                      # a Datasphere space (emulated in H2: HANA's catalog views, no HANA)\n"
+        + "    kind: datasphere\n"
         + "    url: \"" + url("sap") + "\"\n"
-        + "    user: sa\n"
+        + "    user: \"SALES#DEMO\"\n"
+        + "    space: " + SPACE + "\n"
+        + "    semantics: sales_space.json   # the space's CSN: keys, associations, measures, currencies\n"
+        + "    semantics-mode: strict\n"
         + "  lake:                     # marketing campaign events as Delta tables, read through Delta Kernel\n"
         + "    kind: delta\n"
         + "    location: " + home.resolve("lake").toUri() + "\n";
@@ -115,18 +131,18 @@ public final class DemoDataSet {
 
   private static void buildSap(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA SALES");
-      s.execute("CREATE TABLE SALES.CUSTOMERS (CUSTOMER_ID VARCHAR(10) PRIMARY KEY, NAME VARCHAR(80) NOT NULL,"
+      s.execute("CREATE SCHEMA \"SALES$TEC\"");
+      s.execute("CREATE TABLE \"SALES$TEC\".CUSTOMERS (CUSTOMER_ID VARCHAR(10) PRIMARY KEY, NAME VARCHAR(80) NOT NULL,"
           + " COUNTRY CHAR(2) NOT NULL, CITY VARCHAR(40), INDUSTRY VARCHAR(30))");
-      s.execute("CREATE TABLE SALES.PRODUCTS (PRODUCT_ID VARCHAR(12) PRIMARY KEY, NAME VARCHAR(80) NOT NULL,"
+      s.execute("CREATE TABLE \"SALES$TEC\".PRODUCTS (PRODUCT_ID VARCHAR(12) PRIMARY KEY, NAME VARCHAR(80) NOT NULL,"
           + " CATEGORY VARCHAR(30), BASE_UNIT VARCHAR(3))");
-      s.execute("CREATE TABLE SALES.SALES_ORDERS (SALES_ORDER_ID VARCHAR(10) PRIMARY KEY,"
+      s.execute("CREATE TABLE \"SALES$TEC\".SALES_ORDERS (SALES_ORDER_ID VARCHAR(10) PRIMARY KEY,"
           + " CUSTOMER_ID VARCHAR(10) NOT NULL, PRODUCT_ID VARCHAR(12) NOT NULL, ORDER_DATE DATE NOT NULL,"
           + " QUANTITY DECIMAL(13,3), NET_AMOUNT DECIMAL(15,2), CURRENCY CHAR(3) NOT NULL)");
     }
     Random r = new Random(2025);
     String[] countryOf = new String[CUSTOMERS + 1];
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO SALES.CUSTOMERS VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"SALES$TEC\".CUSTOMERS VALUES (?, ?, ?, ?, ?)")) {
       for (int i = 1; i <= CUSTOMERS; i++) {
         countryOf[i] = COUNTRIES[r.nextInt(COUNTRIES.length)];
         ps.setString(1, customerId(i));
@@ -138,7 +154,7 @@ public final class DemoDataSet {
       }
       ps.executeBatch();
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO SALES.PRODUCTS VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"SALES$TEC\".PRODUCTS VALUES (?, ?, ?, ?)")) {
       for (int i = 1; i <= PRODUCTS; i++) {
         int category = r.nextInt(CATEGORIES.length);
         ps.setString(1, "MAT-" + (1000 + i));
@@ -149,7 +165,7 @@ public final class DemoDataSet {
       }
       ps.executeBatch();
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO SALES.SALES_ORDERS VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO \"SALES$TEC\".SALES_ORDERS VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       LocalDate start = LocalDate.of(2024, 1, 1);
       for (int i = 1; i <= ORDERS; i++) {
         int customer = 1 + r.nextInt(CUSTOMERS);
@@ -170,6 +186,7 @@ public final class DemoDataSet {
     try (Statement s = c.createStatement()) {
       s.execute("ANALYZE");
     }
+    DatasphereEmulation.publish(c, SPACE, VIEWS);
   }
 
   /** The lake's campaign events: generated the same way on every run. */

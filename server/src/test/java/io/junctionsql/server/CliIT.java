@@ -58,7 +58,7 @@ class CliIT {
     assertThat(second.exit()).isZero();
     assertThat(second.out()).contains("Using the demo data set");
     assertThat(first.out()).as("the campaign filter prunes the lake's partitions").contains("FILES 3 OF 13");
-    assertThat(Files.readString(home.resolve("junction.yaml"))).contains("kind: jdbc");
+    assertThat(Files.readString(home.resolve("junction.yaml"))).contains("kind: datasphere").contains("kind: delta");
   }
 
   @Test void demoRevenueEqualsAnIndependentComputation() throws Exception {

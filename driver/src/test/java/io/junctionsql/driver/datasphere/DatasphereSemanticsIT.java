@@ -108,6 +108,28 @@ class DatasphereSemanticsIT {
         + " WHERE \"Unit\" = 'KG'").rows()).hasSize(1);
   }
 
+  @Test void convertedAmountsMaySumAcrossCurrenciesAndConvertInHana() throws Exception {
+    try (Connection c = GatewayFiles.connect(gateway("strict")); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR SELECT c.\"Country\","
+             + " SUM(convert_currency(o.\"NetAmount\", o.\"Currency\", 'EUR', o.\"OrderDate\")) AS eur"
+             + " FROM sap.SALES_SPACE.\"SalesOrders\" o JOIN sap.SALES_SPACE.\"Customers\" c"
+             + " ON c.\"CustomerID\" = o.\"CustomerID\" GROUP BY c.\"Country\"")) {
+      rs.next();
+      assertThat(rs.getString(1).replaceAll("\\s+", " ")).contains("CONVERT_CURRENCY(\"AMOUNT\" => \"t\".\"NetAmount\","
+          + " \"SOURCE_UNIT\" => \"t\".\"Currency\", \"TARGET_UNIT\" => 'EUR', \"REFERENCE_DATE\" => \"t\".\"OrderDate\","
+          + " \"CLIENT\" => '000')").contains("SUM(");
+    }
+  }
+
+  @Test void convertCurrencyCannotRunOutsideHana() {
+    Path pg = GatewayFiles.write(dir, "h2.yaml", "sources:\n  plain:\n    kind: jdbc\n    url: \"" + space.url
+        + "\"\n    user: \"SALES_SPACE#READER\"\n");
+    SQLException e = catchThrowableOfType(SQLException.class, () -> query(pg,
+        "SELECT SUM(convert_currency(\"NetAmount\", \"Currency\", 'EUR', \"OrderDate\")) FROM plain.SALES_SPACE.\"SalesOrders\""));
+    assertThat(e.getSQLState()).isEqualTo("0A000");
+    assertThat(e.getMessage()).contains("convert_currency").contains("Datasphere");
+  }
+
   @Test void warnModeAnswersWithAWarning() throws Exception {
     Result r = query(gateway("warn"), "SELECT SUM(\"NetAmount\") FROM sap.SALES_SPACE.\"SalesOrders\"");
     assertThat(r.rows()).hasSize(1);

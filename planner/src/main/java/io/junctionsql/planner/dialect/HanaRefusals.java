@@ -131,6 +131,9 @@ public final class HanaRefusals {
    * that are neither listed as refused nor known to the dialect are refused as unknown.
    */
   public static @Nullable String refusal(SqlOperator operator, RelDataType type, List<RelDataType> operandTypes) {
+    if (operator == io.junctionsql.planner.semantic.ConvertCurrencyFunction.INSTANCE) {
+      return null; // HANA's own CONVERT_CURRENCY
+    }
     String reason = REFUSED_OPERATORS.get(operator);
     if (reason == null) {
       reason = REFUSED_AGGREGATES.get(operator.getKind());

@@ -183,6 +183,10 @@ public class HanaSqlDialect extends SqlDialect {
       super.unparseCall(writer, HanaBooleanContexts.rewrite((SqlSelect) call), leftPrec, rightPrec);
       return;
     }
+    if (HanaCurrencyConversion.handles(call)) {
+      HanaCurrencyConversion.unparse(writer, call);
+      return;
+    }
     SqlNode hana = hanaForm(call);
     if (hana != null) {
       hana.unparse(writer, leftPrec, rightPrec);

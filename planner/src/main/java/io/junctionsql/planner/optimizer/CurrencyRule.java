@@ -2,6 +2,7 @@ package io.junctionsql.planner.optimizer;
 
 import io.junctionsql.planner.JunctionException;
 import io.junctionsql.planner.SqlStates;
+import io.junctionsql.planner.semantic.ConvertCurrencyFunction;
 import io.junctionsql.planner.semantic.SemanticElement;
 import io.junctionsql.planner.semantic.SemanticTable;
 
@@ -16,6 +17,7 @@ import org.apache.calcite.rel.RelVisitor;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexCall;
@@ -65,6 +67,9 @@ final class CurrencyRule implements Program {
       if (call.getArgList().isEmpty() || !(kind == SqlKind.SUM || kind == SqlKind.SUM0 || kind == SqlKind.AVG)) {
         continue;
       }
+      if (converted(aggregate.getInput(), call.getArgList().get(0))) {
+        continue;
+      }
       Set<RelColumnOrigin> origins = mq.getColumnOrigins(aggregate.getInput(), call.getArgList().get(0));
       if (origins == null) {
         continue;
@@ -89,7 +94,9 @@ final class CurrencyRule implements Program {
         String message = call.getAggregation().getName() + "(" + column + ") adds " + (currency.isPresent()
             ? "amounts in different currencies" : "quantities in different units") + ": the " + per + " of "
             + table.schemaName() + "." + table.tableName() + "." + column + " is in column " + guard.get()
-            + ". Group by " + guard.get() + " or filter it to one " + per + "."
+            + ". Group by " + guard.get() + ", filter it to one " + per
+            + (currency.isPresent() ? ", or convert the amounts with convert_currency(" + column + ", " + guard.get()
+                + ", 'EUR', <date>)" : "") + "."
             + " (Semantic rules of source '" + table.sourceName() + "' are " + table.semanticsMode() + ".)";
         if (table.semanticsMode().equals("strict")) {
           throw new JunctionException(SqlStates.SEMANTIC_RULE, message);
@@ -97,6 +104,15 @@ final class CurrencyRule implements Program {
         table.session().warn(message);
       }
     }
+  }
+
+  /** True if the aggregated value is an amount converted to one currency by {@code convert_currency}. */
+  private static boolean converted(RelNode input, int field) {
+    if (!(input instanceof Project)) {
+      return false;
+    }
+    RexNode e = ((Project) input).getProjects().get(field);
+    return e instanceof RexCall && ((RexCall) e).getOperator() == ConvertCurrencyFunction.INSTANCE;
   }
 
   /** True if the aggregate groups by the guard column, or its input holds the column to one value. */

@@ -10,7 +10,12 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalciteSqlValidator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.interpreter.BindableConvention;
@@ -31,6 +36,7 @@ import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 
 import java.lang.reflect.Type;
+import java.util.function.UnaryOperator;
 
 /**
  * Calcite's statement preparation with Junction's additions: writes and DDL are refused, and EXPLAIN
@@ -90,6 +96,22 @@ public class JunctionPrepare extends CalcitePrepareImpl {
      */
     @Override protected Program getProgram() {
       return Programs.sequence(new CurrencyRule(), Programs.standard(JunctionMetadata.PROVIDER));
+    }
+
+    /** Calcite's validator, with Junction's functions ({@code convert_currency}) next to the standard ones. */
+    @Override protected SqlValidator createSqlValidator(Prepare.CatalogReader catalogReader,
+        UnaryOperator<SqlValidator.Config> configTransform) {
+      CalciteConnectionConfig config = context.config();
+      SqlOperatorTable operators = SqlOperatorTables.chain(
+          config.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), JunctionOperators.TABLE,
+          (CalciteCatalogReader) catalogReader);
+      SqlValidator.Config validatorConfig = configTransform.apply(SqlValidator.Config.DEFAULT
+          .withLenientOperatorLookup(config.lenientOperatorLookup())
+          .withConformance(config.conformance())
+          .withDefaultNullCollation(config.defaultNullCollation())
+          .withIdentifierExpansion(true));
+      return new CalciteSqlValidator(operators, (CalciteCatalogReader) catalogReader, context.getTypeFactory(),
+          validatorConfig);
     }
 
     @Override protected PreparedResult createPreparedExplanation(RelDataType resultType,

@@ -52,6 +52,11 @@ public final class ErrorTranslator {
       return fromValidation(validation);
     }
     RelOptPlanner.CannotPlanException plan = find(failure, RelOptPlanner.CannotPlanException.class);
+    if (mentions(failure, "CONVERT_CURRENCY")) {
+      return new SQLException("convert_currency runs only inside a Datasphere (SAP HANA) source, which holds the "
+          + "exchange rates; here it would have to run elsewhere. Use it on a Datasphere view's columns.",
+          SqlStates.NOT_SUPPORTED);
+    }
     if (plan != null) {
       return new SQLException("Junction cannot plan this query: a construct in it has no implementation yet. "
           + "Simplify the query or report it with the SQL text.", SqlStates.NOT_SUPPORTED);
@@ -106,6 +111,16 @@ public final class ErrorTranslator {
       state = SqlStates.SYNTAX_OR_ACCESS;
     }
     return new SQLException("Invalid query" + where + ": " + detail, state);
+  }
+
+  /** True if any failure in the chain speaks of {@code word} (a function that could not be run, say). */
+  private static boolean mentions(Throwable failure, String word) {
+    for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (String.valueOf(c.getMessage()).contains(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String at(SqlParserPos pos) {

@@ -49,6 +49,8 @@ public record DatasphereSourceConfig(String name, String url, String user, Secre
       if (!url.contains("validateCertificate=") && !properties.containsKey("validateCertificate")) {
         properties.put("validateCertificate", "true");
       }
+      // CONVERT_CURRENCY reads the conversion tables from the current schema: the space.
+      properties.putIfAbsent("currentschema", node.requiredString("space"));
     }
     return new DatasphereSourceConfig(name, url, node.optionalString("user").orElse(""), node.secret("password"),
         node.requiredString("space"), node.paths("semantics"),

@@ -1,5 +1,7 @@
 package io.junctionsql.planner.source.jdbc;
 
+import io.junctionsql.planner.semantic.ConvertCurrencyFunction;
+
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
@@ -23,11 +25,17 @@ import java.util.List;
 final class DialectGuardedRule extends ConverterRule {
   private final ConverterRule rule;
   private final SqlDialect dialect;
+  private final boolean completeList;
 
-  DialectGuardedRule(ConverterRule rule, SqlDialect dialect) {
+  /**
+   * @param completeList true for Junction's dialects, whose refusal lists are complete; for Calcite's
+   *     dialects only Junction's own functions are checked (no other database has them)
+   */
+  DialectGuardedRule(ConverterRule rule, SqlDialect dialect, boolean completeList) {
     super(rule.config);
     this.rule = rule;
     this.dialect = dialect;
+    this.completeList = completeList;
   }
 
   @Override public boolean matches(RelOptRuleCall call) {
@@ -47,7 +55,8 @@ final class DialectGuardedRule extends ConverterRule {
           operandTypes.add(operand.getType());
         }
         // SEARCH is Calcite's own form of IN and ranges; the SQL writer expands it for every dialect.
-        if (call.getKind() != SqlKind.SEARCH
+        boolean own = call.getOperator() == ConvertCurrencyFunction.INSTANCE;
+        if (call.getKind() != SqlKind.SEARCH && (completeList || own)
             && !dialect.supportsFunction(call.getOperator(), call.getType(), operandTypes)) {
           ok[0] = false;
         }

@@ -25,15 +25,15 @@ public final class SourceConvention extends JdbcConvention {
     return sourceName;
   }
 
-  private boolean guarded() {
+  private boolean junctionDialect() {
     return dialect instanceof HanaSqlDialect || dialect instanceof DatabricksSqlDialect;
   }
 
   /** Calcite's JDBC rules for this source, each guarded by the dialect's list of functions it can write. */
   @Override public void register(RelOptPlanner planner) {
     for (RelOptRule rule : JdbcRules.rules(this)) {
-      planner.addRule(rule instanceof ConverterRule && guarded() ? new DialectGuardedRule((ConverterRule) rule, dialect)
-          : rule);
+      planner.addRule(rule instanceof ConverterRule
+          ? new DialectGuardedRule((ConverterRule) rule, dialect, junctionDialect()) : rule);
     }
     planner.addRule(CoreRules.FILTER_SET_OP_TRANSPOSE);
     planner.addRule(CoreRules.PROJECT_REMOVE);

@@ -74,14 +74,14 @@ final class DatabricksDatetimeArithmetic {
       datetime = interval;
       interval = swap;
     }
-    Amount amount = Amount.of(interval);
+    IntervalAmount amount = IntervalAmount.of(interval);
     if (amount == null) {
       return null;
     }
     return addAmount(call, datetime, subtract ? amount.negate() : amount);
   }
 
-  private static @Nullable RexNode addAmount(RexCall call, RexNode datetime, Amount amount) {
+  private static @Nullable RexNode addAmount(RexCall call, RexNode datetime, IntervalAmount amount) {
     RexBuilder b = RexBuilder.DEFAULT;
     SqlTypeName result = call.getType().getSqlTypeName();
     if (result == SqlTypeName.DATE) {
@@ -189,69 +189,4 @@ final class DatabricksDatetimeArithmetic {
     }
   }
 
-  /**
-   * An interval expression as factor × multiplier: months (year-month intervals) or milliseconds
-   * (day-time intervals) per unit, times an optional expression such as TIMESTAMPADD's count.
-   */
-  private static final class Amount {
-    final boolean yearMonth;
-    final BigDecimal factor;
-    final @Nullable RexNode multiplier;
-
-    private Amount(boolean yearMonth, BigDecimal factor, @Nullable RexNode multiplier) {
-      this.yearMonth = yearMonth;
-      this.factor = factor;
-      this.multiplier = multiplier;
-    }
-
-    static @Nullable Amount of(RexNode interval) {
-      if (interval instanceof RexLiteral) {
-        return literal((RexLiteral) interval, null);
-      }
-      if (interval.getKind() == SqlKind.TIMES) {
-        List<RexNode> operands = ((RexCall) interval).getOperands();
-        for (int i = 0; i < 2; i++) {
-          if (operands.get(i) instanceof RexLiteral && isInterval(operands.get(i).getType())) {
-            return literal((RexLiteral) operands.get(i), operands.get(1 - i));
-          }
-        }
-      }
-      return null;
-    }
-
-    private static @Nullable Amount literal(RexLiteral literal, @Nullable RexNode multiplier) {
-      if (!isInterval(literal.getType())) {
-        return null;
-      }
-      BigDecimal value = literal.getValueAs(BigDecimal.class);
-      boolean yearMonth = literal.getType().getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH;
-      return value == null ? null : new Amount(yearMonth, value, multiplier);
-    }
-
-    Amount negate() {
-      return new Amount(yearMonth, factor.negate(), multiplier);
-    }
-
-    /** How many units of the given size: a folded number, the multiplier itself, or a product. */
-    RexNode count(long unitSize) {
-      RexBuilder b = RexBuilder.DEFAULT;
-      BigDecimal units = factor.divide(BigDecimal.valueOf(unitSize)).setScale(0, RoundingMode.UNNECESSARY);
-      if (multiplier == null) {
-        return b.makeExactLiteral(units);
-      }
-      if (multiplier instanceof RexLiteral) {
-        BigDecimal value = ((RexLiteral) multiplier).getValueAs(BigDecimal.class);
-        if (value != null) {
-          return b.makeExactLiteral(units.multiply(value));
-        }
-      }
-      if (units.compareTo(BigDecimal.ONE) == 0) {
-        return multiplier;
-      }
-      if (units.compareTo(BigDecimal.ONE.negate()) == 0) {
-        return b.makeCall(SqlStdOperatorTable.UNARY_MINUS, multiplier);
-      }
-      return b.makeCall(SqlStdOperatorTable.MULTIPLY, b.makeExactLiteral(units), multiplier);
-    }
-  }
 }

@@ -66,7 +66,7 @@ final class HanaDatetimeArithmetic {
         || !isInterval(interval.getType())) {
       return null;
     }
-    Amount amount = Amount.of(interval);
+    IntervalAmount amount = IntervalAmount.of(interval);
     if (amount == null) {
       return null;
     }
@@ -85,7 +85,7 @@ final class HanaDatetimeArithmetic {
       factor = amount.factor.divide(wholeDays ? MILLIS_PER_DAY : MILLIS_PER_SECOND);
     }
     return RexBuilder.DEFAULT.makeCall(call.getType(), function,
-        List.of(datetime, times(factor, amount.multiplier)));
+        List.of(datetime, IntervalAmount.times(factor, amount.multiplier)));
   }
 
   /**
@@ -140,26 +140,6 @@ final class HanaDatetimeArithmetic {
     return HanaDivision.truncatedQuotient(cast.getType(), between, b.makeExactLiteral(unitsPerResult));
   }
 
-  /** {@code factor × multiplier}, folded when the multiplier is a number literal. */
-  private static RexNode times(BigDecimal factor, @Nullable RexNode multiplier) {
-    RexBuilder b = RexBuilder.DEFAULT;
-    if (multiplier == null) {
-      return b.makeExactLiteral(factor);
-    }
-    if (multiplier instanceof RexLiteral) {
-      BigDecimal value = ((RexLiteral) multiplier).getValueAs(BigDecimal.class);
-      if (value != null) {
-        return b.makeExactLiteral(factor.multiply(value));
-      }
-    }
-    if (factor.compareTo(BigDecimal.ONE) == 0) {
-      return multiplier;
-    }
-    if (factor.compareTo(BigDecimal.ONE.negate()) == 0) {
-      return b.makeCall(SqlStdOperatorTable.UNARY_MINUS, multiplier);
-    }
-    return b.makeCall(SqlStdOperatorTable.MULTIPLY, b.makeExactLiteral(factor), multiplier);
-  }
 
   private static boolean isInterval(RelDataType type) {
     return SqlTypeName.INTERVAL_TYPES.contains(type.getSqlTypeName());
@@ -169,44 +149,4 @@ final class HanaDatetimeArithmetic {
     return type.getSqlTypeName().getFamily() == SqlTypeFamily.INTERVAL_YEAR_MONTH;
   }
 
-  /**
-   * An interval expression as factor × multiplier: months (year-month intervals) or milliseconds
-   * (day-time intervals) per unit, times an optional expression such as TIMESTAMPADD's count.
-   */
-  private static final class Amount {
-    final boolean yearMonth;
-    final BigDecimal factor;
-    final @Nullable RexNode multiplier;
-
-    private Amount(boolean yearMonth, BigDecimal factor, @Nullable RexNode multiplier) {
-      this.yearMonth = yearMonth;
-      this.factor = factor;
-      this.multiplier = multiplier;
-    }
-
-    static @Nullable Amount of(RexNode interval) {
-      if (interval instanceof RexLiteral) {
-        return literal((RexLiteral) interval, null);
-      }
-      if (interval.getKind() == SqlKind.TIMES) {
-        List<RexNode> operands = ((RexCall) interval).getOperands();
-        if (operands.get(0) instanceof RexLiteral && isInterval(operands.get(0).getType())) {
-          return literal((RexLiteral) operands.get(0), operands.get(1));
-        }
-        if (operands.get(1) instanceof RexLiteral && isInterval(operands.get(1).getType())) {
-          return literal((RexLiteral) operands.get(1), operands.get(0));
-        }
-      }
-      return null;
-    }
-
-    private static @Nullable Amount literal(RexLiteral literal, @Nullable RexNode multiplier) {
-      BigDecimal value = literal.getValueAs(BigDecimal.class);
-      return value == null ? null : new Amount(isYearMonth(literal.getType()), value, multiplier);
-    }
-
-    Amount negate() {
-      return new Amount(yearMonth, factor.negate(), multiplier);
-    }
-  }
 }

@@ -1,10 +1,12 @@
 package io.junctionsql.driver;
 
+import io.junctionsql.planner.runtime.DirectScans;
 import io.junctionsql.planner.runtime.ErrorTranslator;
 import io.junctionsql.planner.runtime.GatewayConnection;
 
 import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 
 /** A connection: hands out Junction statements and releases the gateway when closed. */
@@ -30,10 +32,19 @@ final class ConnectionBoundary extends Boundary {
     case "sourceQueries":
       return engine.log().all();
     case "createStatement":
-      return Boundary.wrap(JunctionStatement.class, new StatementBoundary(call(method, args), errors, proxy, engine));
+      return Boundary.wrap(JunctionStatement.class,
+          new StatementBoundary(call(method, args), errors, proxy, engine, null));
     case "prepareStatement":
+      DirectScans.clear();
+      Object prepared;
+      try {
+        prepared = call(method, args);
+      } catch (SQLException e) {
+        DirectScans.clear();
+        throw e;
+      }
       return Boundary.wrap(PreparedStatement.class,
-          new StatementBoundary(call(method, args), errors, proxy, engine));
+          new StatementBoundary(prepared, errors, proxy, engine, DirectScans.take()));
     case "prepareCall":
       throw new SQLFeatureNotSupportedException("Junction has no stored procedures; use SELECT.", "0A000");
     case "setReadOnly":

@@ -2,6 +2,8 @@ package io.junctionsql.driver;
 
 import io.junctionsql.planner.runtime.ErrorTranslator;
 
+import org.apache.calcite.avatica.util.ByteString;
+
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -47,6 +49,11 @@ final class JunctionResultSet implements ResultSet {
       return new SQLFeatureNotSupportedException("Junction does not support ResultSet." + method + "()", "0A000");
     }
     return errors.translate(e);
+  }
+
+  /** JDBC gives a VARBINARY as a byte[]; Calcite's runtime holds it as a ByteString. */
+  private static Object bytesAsArray(Object value) {
+    return value instanceof ByteString ? ((ByteString) value).getBytes() : value;
   }
 
   @Override public Statement getStatement() {
@@ -375,7 +382,7 @@ final class JunctionResultSet implements ResultSet {
 
   @Override public Object getObject(int a0) throws SQLException {
     try {
-      return target.getObject(a0);
+      return bytesAsArray(target.getObject(a0));
     } catch (SQLException | RuntimeException e) {
       throw fail("getObject", e);
     }
@@ -383,7 +390,7 @@ final class JunctionResultSet implements ResultSet {
 
   @Override public Object getObject(String a0) throws SQLException {
     try {
-      return target.getObject(a0);
+      return bytesAsArray(target.getObject(a0));
     } catch (SQLException | RuntimeException e) {
       throw fail("getObject", e);
     }
@@ -1551,7 +1558,7 @@ final class JunctionResultSet implements ResultSet {
 
   @Override public <T> T getObject(int a0, Class<T> a1) throws SQLException {
     try {
-      return target.getObject(a0, a1);
+      return TypedObjects.get(this, a0, a1);
     } catch (SQLException | RuntimeException e) {
       throw fail("getObject", e);
     }
@@ -1559,7 +1566,7 @@ final class JunctionResultSet implements ResultSet {
 
   @Override public <T> T getObject(String a0, Class<T> a1) throws SQLException {
     try {
-      return target.getObject(a0, a1);
+      return TypedObjects.get(this, findColumn(a0), a1);
     } catch (SQLException | RuntimeException e) {
       throw fail("getObject", e);
     }

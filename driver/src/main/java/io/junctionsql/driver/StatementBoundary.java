@@ -4,33 +4,60 @@ import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.ErrorTranslator;
 import io.junctionsql.planner.runtime.GatewayConnection;
 
+import io.junctionsql.planner.runtime.ColumnarRows;
+import io.junctionsql.planner.runtime.DirectScans;
+
 import java.lang.reflect.Method;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.function.Supplier;
 
 /**
  * A statement: each execution starts a new statement in the engine (fresh snapshots, a new mark in the
- * log), so that it can say what the sources received for it.
+ * log), so that it can say what the sources received for it. A query that is only a scan of one Delta
+ * table is answered by a {@link ColumnarResultSet} reading the source's vectors directly; the general
+ * path still prepares it, and supplies the metadata.
  */
 final class StatementBoundary extends Boundary {
   private final Object connection;
   private final GatewayConnection engine;
+  /** For a prepared statement that is a plain scan, how to open its rows; null otherwise. */
+  private final Supplier<ColumnarRows> preparedScan;
   private volatile long mark;
+  private volatile ColumnarResultSet direct;
 
-  StatementBoundary(Object target, ErrorTranslator errors, Object connection, GatewayConnection engine) {
+  StatementBoundary(Object target, ErrorTranslator errors, Object connection, GatewayConnection engine,
+      Supplier<ColumnarRows> preparedScan) {
     super(target, errors);
     this.connection = connection;
     this.engine = engine;
+    this.preparedScan = preparedScan;
     this.mark = engine.log().mark();
   }
 
-  @Override Object special(Object proxy, Method method, Object[] args) throws SQLException {
+  @Override Object special(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
+    if (name.equals("executeQuery")) {
+      return executeQuery(proxy, method, args);
+    }
     if (name.startsWith("execute")) {
       mark = engine.beginStatement();
+      DirectScans.clear();
+      closeDirect();
       return DELEGATE;
     }
     switch (name) {
+    case "cancel":
+      ColumnarResultSet open = direct;
+      if (open != null) {
+        open.cancel();
+      }
+      return DELEGATE;
+    case "close":
+      closeDirect();
+      return DELEGATE;
     case "sourceQueries":
       return engine.log().since(mark);
     case "getConnection":
@@ -39,6 +66,52 @@ final class StatementBoundary extends Boundary {
       return warnings();
     default:
       return DELEGATE;
+    }
+  }
+
+  /**
+   * Runs a query; when its plan is a plain Delta scan (and no timeout asks the general path's timer),
+   * serves it from the source's vectors and closes the general path's rows unread.
+   */
+  private Object executeQuery(Object proxy, Method method, Object[] args) throws Throwable {
+    mark = engine.beginStatement();
+    closeDirect();
+    Statement statement = (Statement) target;
+    boolean eligible = statement.getQueryTimeout() == 0;
+    if (eligible && preparedScan != null) {
+      DirectScans.record(preparedScan);
+    } else {
+      DirectScans.clear();
+    }
+    Object result;
+    Supplier<ColumnarRows> scan;
+    DirectScans.clientServes(eligible);
+    try {
+      result = call(method, args);
+    } finally {
+      DirectScans.clientServes(false);
+      scan = DirectScans.take();
+    }
+    if (!eligible || scan == null || !(result instanceof ResultSet)) {
+      return wrapResult(proxy, result);
+    }
+    ResultSet general = (ResultSet) result;
+    try {
+      ColumnarRows rows = scan.get();
+      direct = new ColumnarResultSet(rows, general.getMetaData(), (Statement) proxy, statement.getLargeMaxRows());
+      return new JunctionResultSet(direct, errors, (Statement) proxy);
+    } catch (RuntimeException e) {
+      throw errors.translate(e);
+    } finally {
+      general.close();
+    }
+  }
+
+  private void closeDirect() {
+    ColumnarResultSet open = direct;
+    direct = null;
+    if (open != null) {
+      open.close();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.junctionsql.planner.optimizer;
 
 import io.junctionsql.planner.explain.SourceSqlExplainer;
+import io.junctionsql.planner.runtime.DirectScans;
 
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -112,6 +113,14 @@ public class JunctionPrepare extends CalcitePrepareImpl {
           .withIdentifierExpansion(true));
       return new CalciteSqlValidator(operators, (CalciteCatalogReader) catalogReader, context.getTypeFactory(),
           validatorConfig);
+    }
+
+    /** Prepares as Calcite does, and notes, for the driver, whether the plan is a plain Delta scan. */
+    @Override protected PreparedResult implement(RelRoot root) {
+      PreparedResult result = super.implement(root);
+      DirectScans.clear();
+      PlainScans.of(root).ifPresent(DirectScans::record);
+      return result;
     }
 
     @Override protected PreparedResult createPreparedExplanation(RelDataType resultType,

@@ -1,72 +1,32 @@
 package io.junctionsql.planner.source.delta;
 
-import io.junctionsql.planner.JunctionException;
-
-import io.delta.kernel.Scan;
 import io.delta.kernel.data.ColumnVector;
-import io.delta.kernel.data.ColumnarBatch;
-import io.delta.kernel.data.FilteredColumnarBatch;
-import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
-import io.delta.kernel.engine.FileReadResult;
-import io.delta.kernel.internal.InternalScanFileUtils;
-import io.delta.kernel.internal.data.ScanStateRow;
-import io.delta.kernel.internal.util.Utils;
-import io.delta.kernel.types.StructType;
-import io.delta.kernel.utils.CloseableIterator;
-import io.delta.kernel.utils.FileStatus;
 
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.runtime.FlatLists;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.Optional;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Streams the rows of a Delta scan, one file at a time and one Kernel batch at a time. Values are
- * read straight from Kernel's column vectors into the row; nothing is buffered beyond the current
- * batch, so closing early (a LIMIT, a cancel) stops reading files.
+ * The rows of a Delta scan for Calcite's generated code: each row read from Kernel's vectors into the
+ * shape the code expects (a value, an array, or a list when no column is read).
  */
 final class DeltaRowEnumerator implements Enumerator<Object> {
-  private final Engine engine;
-  private final Row scanState;
-  private final StructType physicalSchema;
-  private final Iterator<Row> files;
+  private final DeltaRowCursor cursor;
   private final int width;
   private final JavaRowFormat format;
-  private final AtomicBoolean cancel;
   private final ColumnReader[] readers;
-  private final Runnable onClose;
-  private long rowsRead;
-  private int filesRead;
-  private boolean closed;
-
-  private CloseableIterator<FilteredColumnarBatch> batches;
-  private ColumnVector[] vectors;
-  private ColumnVector selection;
-  private int size;
-  private int position;
   private Object current;
 
-  /**
-   * @param onClose told, once, how many files and rows were read when the scan ends or is closed early
-   */
   DeltaRowEnumerator(Engine engine, DeltaScanSpec.Plan plan, int width, JavaRowFormat format, TimeZone zone,
-      AtomicBoolean cancel, ReadReport onClose) throws IOException {
-    this.engine = engine;
-    Scan scan = plan.scan();
-    this.scanState = scan.getScanState(engine);
-    this.physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
-    this.files = plan.files().iterator();
+      AtomicBoolean cancel, DeltaRowCursor.ReadReport onClose) throws IOException {
+    this.cursor = new DeltaRowCursor(engine, plan, width, cancel, onClose);
     this.width = width;
     this.format = format;
-    this.cancel = cancel;
-    this.onClose = () -> onClose.done(filesRead, rowsRead);
     this.readers = new ColumnReader[width];
     for (int i = 0; i < width; i++) {
       readers[i] = ColumnReader.of(plan.readSchema().at(i).getDataType(), zone);
@@ -78,82 +38,22 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
   }
 
   @Override public boolean moveNext() {
-    try {
-      while (true) {
-        if (vectors != null && nextSelected()) {
-          current = row(position);
-          rowsRead++;
-          return true;
-        }
-        if (batches != null && batches.hasNext()) {
-          open(batches.next());
-          continue;
-        }
-        closeBatches();
-        if (cancel != null && cancel.get()) {
-          throw new JunctionException("57014", "The query was cancelled.");
-        }
-        if (!files.hasNext()) {
-          close();
-          return false;
-        }
-        openFile(files.next());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (!cursor.next()) {
+      return false;
     }
-  }
-
-  private boolean nextSelected() {
-    while (++position < size) {
-      if (selection == null || (!selection.isNullAt(position) && selection.getBoolean(position))) {
-        return true;
-      }
-    }
-    vectors = null;
-    return false;
-  }
-
-  /** The row in the shape the generated code expects: a value, an array, or (no columns) a list. */
-  private Object row(int r) {
+    int r = cursor.row();
     if (format == JavaRowFormat.SCALAR) {
-      ColumnVector v = vectors[0];
-      return v.isNullAt(r) ? null : readers[0].read(v, r);
+      ColumnVector v = cursor.vector(0);
+      current = v.isNullAt(r) ? null : readers[0].read(v, r);
+      return true;
     }
     Object[] row = new Object[width];
     for (int c = 0; c < width; c++) {
-      ColumnVector v = vectors[c];
+      ColumnVector v = cursor.vector(c);
       row[c] = v.isNullAt(r) ? null : readers[c].read(v, r);
     }
-    return format == JavaRowFormat.ARRAY ? row : FlatLists.of(row);
-  }
-
-  private void open(FilteredColumnarBatch batch) {
-    ColumnarBatch data = batch.getData();
-    vectors = new ColumnVector[width];
-    for (int c = 0; c < width; c++) {
-      vectors[c] = data.getColumnVector(c);
-    }
-    selection = batch.getSelectionVector().orElse(null);
-    size = data.getSize();
-    position = -1;
-  }
-
-  private void openFile(Row scanFile) throws IOException {
-    FileStatus status = InternalScanFileUtils.getAddFileStatus(scanFile);
-    CloseableIterator<ColumnarBatch> physical = engine.getParquetHandler()
-        .readParquetFiles(Utils.singletonCloseableIterator(status), physicalSchema, Optional.empty())
-        .map(FileReadResult::getData);
-    batches = Scan.transformPhysicalData(engine, scanState, scanFile, physical);
-    filesRead++;
-  }
-
-  private void closeBatches() throws IOException {
-    if (batches != null) {
-      batches.close();
-      batches = null;
-    }
-    vectors = null;
+    current = format == JavaRowFormat.ARRAY ? row : FlatLists.of(row);
+    return true;
   }
 
   @Override public void reset() {
@@ -161,22 +61,6 @@ final class DeltaRowEnumerator implements Enumerator<Object> {
   }
 
   @Override public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    try {
-      closeBatches();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      onClose.run();
-    }
-  }
-
-  /** Hears how much a scan read. */
-  @FunctionalInterface
-  interface ReadReport {
-    void done(int files, long rows);
+    cursor.close();
   }
 }

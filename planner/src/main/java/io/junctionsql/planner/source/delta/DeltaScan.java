@@ -1,6 +1,7 @@
 package io.junctionsql.planner.source.delta;
 
 import io.junctionsql.planner.explain.SourceFragment;
+import io.junctionsql.planner.runtime.ColumnarRows;
 
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.types.StructField;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.function.Supplier;
 
 /**
  * A scan of a Delta table that reads only the columns it lists and hands Kernel a predicate for
@@ -134,6 +136,13 @@ public final class DeltaScan extends TableScan implements EnumerableRel, SourceF
     Expression stashed = implementor.stash(spec, DeltaScanSpec.class);
     return implementor.result(physType,
         Blocks.toBlock(Expressions.call(stashed, "enumerable", implementor.getRootExpression())));
+  }
+
+  /** How to open this scan's rows for a client that reads them directly (a query that is only this scan). */
+  public Supplier<ColumnarRows> columnarRows(int[] outputColumns) {
+    DeltaScanSpec spec = new DeltaScanSpec(deltaTable, readFieldNames(), predicate, JavaRowFormat.ARRAY,
+        TimeZone.getDefault());
+    return () -> spec.columnarRows(outputColumns);
   }
 
   @Override public String sourceName() {

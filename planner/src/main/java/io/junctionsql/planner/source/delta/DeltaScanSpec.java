@@ -2,6 +2,8 @@ package io.junctionsql.planner.source.delta;
 
 import io.junctionsql.planner.JunctionException;
 import io.junctionsql.planner.SqlStates;
+import io.junctionsql.planner.runtime.ColumnarRows;
+import io.junctionsql.planner.runtime.DirectScans;
 
 import io.delta.kernel.Scan;
 import io.delta.kernel.ScanBuilder;
@@ -9,6 +11,7 @@ import io.delta.kernel.Snapshot;
 import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.expressions.Predicate;
+import io.delta.kernel.types.DataType;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
@@ -18,6 +21,7 @@ import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,19 +109,52 @@ public final class DeltaScanSpec {
         + " FILES " + plan.files().size() + " OF " + plan.totalFiles();
   }
 
+  /**
+   * The scan's rows for a client reading them directly, without Calcite's row objects.
+   *
+   * @param columns for each output column, the scan column it shows
+   */
+  ColumnarRows columnarRows(int[] columns) {
+    Plan plan = plan();
+    String source = table.source().name();
+    table.session().log().record(source, describe(plan));
+    DataType[] types = new DataType[plan.readSchema().length()];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = plan.readSchema().at(i).getDataType();
+    }
+    try {
+      return new DeltaColumnarRows(new DeltaRowCursor(table.source().engine(), plan, this.columns.size(), null,
+          report(plan)), columns, types, zone);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private DeltaRowCursor.ReadReport report(Plan plan) {
+    return (files, rows) -> table.session().log().record(table.source().name(), "READ " + files + " OF "
+        + plan.files().size() + " FILES, " + rows + " ROWS FROM " + table.location().schema() + "."
+        + table.location().name() + "@v" + plan.snapshot().getVersion());
+  }
+
   /** Called by the generated code of the query. */
   public Enumerable<Object> enumerable(DataContext root) {
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override public Enumerator<Object> enumerator() {
+        if (DirectScans.servedByClient()) {
+          // The driver reads this scan itself and drops these rows: neither plan nor read it twice.
+          return Linq4j.emptyEnumerator();
+        }
+        return open();
+      }
+
+      private Enumerator<Object> open() {
         Plan plan = plan();
         String source = table.source().name();
         table.session().log().record(source, describe(plan));
         try {
           return new DeltaRowEnumerator(table.source().engine(), plan, columns.size(), format, zone, cancel,
-              (files, rows) -> table.session().log().record(source, "READ " + files + " OF " + plan.files().size()
-                  + " FILES, " + rows + " ROWS FROM " + table.location().schema() + "." + table.location().name()
-                  + "@v" + plan.snapshot().getVersion()));
+              report(plan));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

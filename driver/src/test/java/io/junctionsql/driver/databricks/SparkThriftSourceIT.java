@@ -146,6 +146,103 @@ class SparkThriftSourceIT {
     }
   }
 
+  /**
+   * Unity Catalog's comments and informational keys reach JDBC metadata and the planner. Spark has no
+   * information_schema, so the test builds an emulation of UC's (the same tables and columns, in a
+   * Spark database of that name); before it exists, the source falls back to JDBC metadata alone.
+   */
+  @Test void unityCatalogKeysAndCommentsFromInformationSchema() throws Exception {
+    spark.execute("CREATE DATABASE IF NOT EXISTS shop",
+        "CREATE TABLE shop.customers USING delta AS SELECT CAST(id AS INT) AS customer_id,"
+            + " concat('Name ', CAST(id AS STRING)) AS name FROM range(0, 40)",
+        "CREATE TABLE shop.orders USING delta AS SELECT CAST(id AS INT) AS order_id, CAST(id % 40 AS INT) AS customer_id,"
+            + " CAST(id * 1.25 AS DECIMAL(12,2)) AS amount FROM range(0, 1000)");
+    Path before = GatewayFiles.write(dir, "uc-before.yaml", "sources:\n"
+        + spark.sourceYaml("ucbefore").replace("[default]", "[shop]"));
+    try (Connection c = GatewayFiles.connect(before)) {
+      assertThat(primaryKeys(c, "ucbefore", "customers")).isEmpty();
+      assertThat(columnRemarks(c, "ucbefore", "orders")).containsOnlyNulls();
+    }
+    spark.execute("CREATE DATABASE information_schema",
+        "CREATE TABLE information_schema.tables (table_catalog STRING, table_schema STRING, table_name STRING,"
+            + " table_type STRING, `comment` STRING) USING delta",
+        "CREATE TABLE information_schema.columns (table_catalog STRING, table_schema STRING, table_name STRING,"
+            + " column_name STRING, ordinal_position INT, is_nullable STRING, `comment` STRING) USING delta",
+        "CREATE TABLE information_schema.table_constraints (constraint_catalog STRING, constraint_schema STRING,"
+            + " constraint_name STRING, table_catalog STRING, table_schema STRING, table_name STRING,"
+            + " constraint_type STRING) USING delta",
+        "CREATE TABLE information_schema.key_column_usage (constraint_catalog STRING, constraint_schema STRING,"
+            + " constraint_name STRING, table_catalog STRING, table_schema STRING, table_name STRING,"
+            + " column_name STRING, ordinal_position INT, position_in_unique_constraint INT) USING delta",
+        "CREATE TABLE information_schema.referential_constraints (constraint_catalog STRING,"
+            + " constraint_schema STRING, constraint_name STRING, unique_constraint_catalog STRING,"
+            + " unique_constraint_schema STRING, unique_constraint_name STRING, update_rule STRING,"
+            + " delete_rule STRING) USING delta",
+        "INSERT INTO information_schema.tables VALUES ('spark_catalog', 'shop', 'customers', 'MANAGED',"
+            + " 'Customers of the shop'), ('spark_catalog', 'shop', 'orders', 'MANAGED', 'One row per order')",
+        "INSERT INTO information_schema.columns VALUES ('spark_catalog', 'shop', 'orders', 'amount', 2, 'YES',"
+            + " 'Order amount in EUR'), ('spark_catalog', 'shop', 'orders', 'order_id', 0, 'NO', NULL),"
+            + " ('spark_catalog', 'shop', 'customers', 'name', 1, 'YES', 'Customer\\'s name')",
+        "INSERT INTO information_schema.table_constraints VALUES"
+            + " ('spark_catalog', 'shop', 'customers_pk', 'spark_catalog', 'shop', 'customers', 'PRIMARY KEY'),"
+            + " ('spark_catalog', 'shop', 'orders_pk', 'spark_catalog', 'shop', 'orders', 'PRIMARY KEY'),"
+            + " ('spark_catalog', 'shop', 'orders_customer_fk', 'spark_catalog', 'shop', 'orders', 'FOREIGN KEY')",
+        "INSERT INTO information_schema.key_column_usage VALUES"
+            + " ('spark_catalog', 'shop', 'customers_pk', 'spark_catalog', 'shop', 'customers', 'customer_id', 1, NULL),"
+            + " ('spark_catalog', 'shop', 'orders_pk', 'spark_catalog', 'shop', 'orders', 'order_id', 1, NULL),"
+            + " ('spark_catalog', 'shop', 'orders_customer_fk', 'spark_catalog', 'shop', 'orders', 'customer_id', 1, 1)",
+        "INSERT INTO information_schema.referential_constraints VALUES ('spark_catalog', 'shop',"
+            + " 'orders_customer_fk', 'spark_catalog', 'shop', 'customers_pk', 'NO ACTION', 'NO ACTION')");
+    Path after = GatewayFiles.write(dir, "uc-after.yaml", "sources:\n"
+        + spark.sourceYaml("uc").replace("[default]", "[shop]"));
+    try (Connection c = GatewayFiles.connect(after)) {
+      assertThat(primaryKeys(c, "uc", "customers")).containsExactly("customer_id");
+      assertThat(primaryKeys(c, "uc", "orders")).containsExactly("order_id");
+      assertThat(columnRemarks(c, "uc", "orders")).containsExactly(null, null, "Order amount in EUR");
+      assertThat(columnRemarks(c, "uc", "customers")).containsExactly(null, "Customer's name");
+      try (ResultSet rs = c.getMetaData().getTables("uc", "shop", "orders", null)) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("REMARKS")).isEqualTo("One row per order");
+      }
+      List<String> fks = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getImportedKeys("uc", "shop", "orders")) {
+        while (rs.next()) {
+          fks.add(rs.getString("FK_NAME") + ": " + rs.getString("FKCOLUMN_NAME") + " -> "
+              + rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME"));
+        }
+      }
+      assertThat(fks).containsExactly("orders_customer_fk: customer_id -> customers.customer_id");
+      // The keys reach the planner: a join along the foreign key keeps the orders' row count.
+      try (Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(o.amount) FROM uc.shop.orders o"
+               + " JOIN uc.shop.customers cu ON o.customer_id = cu.customer_id")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(1000);
+        assertThat(rs.getBigDecimal(2)).isEqualByComparingTo(new BigDecimal("624375.00"));
+      }
+    }
+  }
+
+  private static List<String> primaryKeys(Connection c, String source, String table) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs = c.getMetaData().getPrimaryKeys(source, "shop", table)) {
+      while (rs.next()) {
+        out.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    return out;
+  }
+
+  private static List<String> columnRemarks(Connection c, String source, String table) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (ResultSet rs = c.getMetaData().getColumns(source, "shop", table, "%")) {
+      while (rs.next()) {
+        out.add(rs.getString("REMARKS"));
+      }
+    }
+    return out;
+  }
+
   /** Rows as text, and what Spark received. */
   record Result(List<List<String>> rows, List<String> sent) {
   }

@@ -1,7 +1,6 @@
 package io.junctionsql.planner.source.databricks;
 
 import io.junctionsql.planner.source.jdbc.JdbcFlavor;
-import io.junctionsql.planner.source.jdbc.JdbcMetadataReader;
 import io.junctionsql.planner.source.jdbc.MetadataReader;
 import io.junctionsql.planner.source.jdbc.SourceInfo;
 
@@ -13,15 +12,16 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A Databricks SQL warehouse or a Spark thrift server: Spark SQL, the catalog through JDBC metadata,
- * and, when a Unity Catalog catalog is configured, three-part table names.
+ * A Databricks SQL warehouse or a Spark thrift server: Spark SQL, the catalog through JDBC metadata
+ * and Unity Catalog's information_schema, and, when a catalog is configured, three-part table names.
  */
 final class DatabricksFlavor implements JdbcFlavor {
   private final DatabricksSourceConfig config;
-  private final MetadataReader reader = new JdbcMetadataReader();
+  private final MetadataReader reader;
 
   DatabricksFlavor(DatabricksSourceConfig config) {
     this.config = config;
+    this.reader = new UnityCatalogMetadataReader(config.name(), config.catalog());
   }
 
   @Override public String kind() {

@@ -58,8 +58,10 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable, 
     return name;
   }
 
+  /** The source catalog's own semantics for this table when it has them, else the flavor's (CSN files). */
   @Override public Optional<SemanticEntity> semantics() {
-    return source.flavor().semantics().entity(name);
+    Optional<SemanticEntity> own = metadata().semantics();
+    return own.isPresent() ? own : source.flavor().semantics().entity(name);
   }
 
   @Override public String semanticsMode() {

@@ -1,9 +1,12 @@
 package io.junctionsql.planner.source.jdbc;
 
+import io.junctionsql.planner.semantic.SemanticEntity;
+
 import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.Schema;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What Junction knows of one remote table.
@@ -14,7 +17,14 @@ import java.util.List;
  * @param rowType its columns and their types
  * @param primaryKey ordinals of the primary key columns; empty if none is declared
  * @param rowCount the source's estimate of its rows
+ * @param semantics what the source's own catalog says the table means (Unity Catalog's comments and
+ *     informational keys); empty when it says nothing or the meaning comes from elsewhere (CSN files)
  */
 public record TableMetadata(String schema, String name, Schema.TableType type, RelProtoDataType rowType,
-    List<Integer> primaryKey, double rowCount) {
+    List<Integer> primaryKey, double rowCount, Optional<SemanticEntity> semantics) {
+
+  public TableMetadata(String schema, String name, Schema.TableType type, RelProtoDataType rowType,
+      List<Integer> primaryKey, double rowCount) {
+    this(schema, name, type, rowType, primaryKey, rowCount, Optional.empty());
+  }
 }

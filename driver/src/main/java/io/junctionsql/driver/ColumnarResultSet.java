@@ -1,5 +1,6 @@
 package io.junctionsql.driver;
 
+import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.ColumnarRows;
 
 import org.apache.calcite.avatica.util.ByteString;
@@ -64,7 +65,7 @@ final class ColumnarResultSet extends UnsupportedResultSet {
     checkOpen();
     if (cancelled) {
       close();
-      throw new SQLException("The query was cancelled.", "57014");
+      throw new SQLException("The query was cancelled.", SqlStates.QUERY_CANCELLED);
     }
     if (maxRows > 0 && row >= maxRows) {
       return false;

@@ -7,6 +7,8 @@ import io.junctionsql.planner.runtime.SourceQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -139,13 +141,20 @@ class DirectScanIT {
     }
   }
 
-  @Test void cancelStopsTheRows() throws Exception {
+  @ParameterizedTest(name = "[{index}] SELECT id FROM events{0}")
+  @ValueSource(strings = {"", " WHERE id + 0 >= 0"})
+  void cancelStopsTheRowsOnEitherPath(String filter) throws Exception {
     try (Connection c = GatewayFiles.connect(config); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT id" + TABLE)) {
+         ResultSet rs = s.executeQuery("SELECT id" + TABLE + filter)) {
       assertThat(rs.next()).isTrue();
       s.cancel();
-      SQLException e = catchThrowableOfType(SQLException.class, rs::next);
-      assertThat(e.getSQLState()).isEqualTo("57014");
+      SQLException e = catchThrowableOfType(SQLException.class, () -> {
+        while (rs.next()) {
+          rs.getLong(1);
+        }
+      });
+      assertThat((Object) e).as("cancel ends the rows with an error").isNotNull();
+      assertThat(e.getSQLState()).as(e.toString()).isEqualTo("57014");
     }
   }
 

@@ -34,6 +34,8 @@ public final class SqlStates {
   public static final String IO_ERROR = "58030";
   /** Anything else: a defect in Junction, to be reported. */
   public static final String INTERNAL_ERROR = "XX000";
+  /** The query was cancelled or ran past its timeout. */
+  public static final String QUERY_CANCELLED = "57014";
 
   private SqlStates() {
   }

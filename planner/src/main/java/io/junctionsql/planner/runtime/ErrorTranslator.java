@@ -33,6 +33,9 @@ public final class ErrorTranslator {
     return scrubbed;
   }
 
+  /** What Avatica's result set says, without a SQLState, when its statement was cancelled. */
+  private static final String AVATICA_CANCELLED = "Statement canceled";
+
   private SQLException classify(Throwable failure) {
     JunctionException own = find(failure, JunctionException.class);
     if (own != null) {
@@ -66,6 +69,9 @@ public final class ErrorTranslator {
       return new SQLException("Data error: " + arithmetic.getMessage(), SqlStates.DATA_EXCEPTION);
     }
     SQLException sql = find(failure, SQLException.class);
+    if (sql != null && sql.getSQLState() == null && AVATICA_CANCELLED.equals(sql.getMessage())) {
+      return new SQLException("The query was cancelled.", SqlStates.QUERY_CANCELLED);
+    }
     if (sql != null && sql.getSQLState() != null) {
       return new SQLException(sql.getMessage(), sql.getSQLState(), sql.getErrorCode());
     }
@@ -87,8 +93,8 @@ public final class ErrorTranslator {
       return new SQLException("Source '" + e.source() + "' refused the login: " + message
           + ". Check sources." + e.source() + ".user and sources." + e.source() + ".password.", state);
     }
-    if (find(e.getCause(), SQLTimeoutException.class) != null || "57014".equals(state)) {
-      return new SQLException("Source '" + e.source() + "' timed out: " + message, "57014");
+    if (find(e.getCause(), SQLTimeoutException.class) != null || SqlStates.QUERY_CANCELLED.equals(state)) {
+      return new SQLException("Source '" + e.source() + "' timed out: " + message, SqlStates.QUERY_CANCELLED);
     }
     return new SQLException("Source '" + e.source() + "' failed: " + message,
         state == null ? SqlStates.INTERNAL_ERROR : state, e.getErrorCode());

@@ -1,6 +1,7 @@
 package io.junctionsql.planner.source.delta;
 
 import io.junctionsql.planner.JunctionException;
+import io.junctionsql.planner.SqlStates;
 
 import io.delta.kernel.Scan;
 import io.delta.kernel.data.ColumnVector;
@@ -73,20 +74,25 @@ final class DeltaRowCursor {
 
   /** Moves to the next row that the deletion vectors and Kernel's selection keep. */
   boolean next() {
+    if (closed) {
+      return false;
+    }
     try {
       while (true) {
         if (vectors != null && nextSelected()) {
           rowsRead++;
           return true;
         }
+        // Checked between batches, not only between files: a file can hold millions of rows.
+        if (cancel != null && cancel.get()) {
+          close();
+          throw new JunctionException(SqlStates.QUERY_CANCELLED, "The query was cancelled.");
+        }
         if (batches != null && batches.hasNext()) {
           open(batches.next());
           continue;
         }
         closeBatches();
-        if (cancel != null && cancel.get()) {
-          throw new JunctionException("57014", "The query was cancelled.");
-        }
         if (!files.hasNext()) {
           close();
           return false;

@@ -54,7 +54,10 @@ final class StatementBoundary extends Boundary {
       if (open != null) {
         open.cancel();
       }
-      return DELEGATE;
+      call(method, args);
+      // Calcite only raises a flag its own loops check; a source busy with the query must be told too.
+      engine.cancelSourceStatements();
+      return null;
     case "close":
       closeDirect();
       return DELEGATE;

@@ -35,6 +35,8 @@ public final class ErrorTranslator {
 
   /** What Avatica's result set says, without a SQLState, when its statement was cancelled. */
   private static final String AVATICA_CANCELLED = "Statement canceled";
+  /** What Calcite's enumerables say when a statement's query timeout passes. */
+  private static final String CALCITE_TIMEOUT = "for query execution is reached";
 
   private SQLException classify(Throwable failure) {
     JunctionException own = find(failure, JunctionException.class);
@@ -68,6 +70,10 @@ public final class ErrorTranslator {
     if (arithmetic != null) {
       return new SQLException("Data error: " + arithmetic.getMessage(), SqlStates.DATA_EXCEPTION);
     }
+    if (mentions(failure, CALCITE_TIMEOUT)) {
+      return new SQLException("The query ran past its timeout (Statement.setQueryTimeout) and was stopped.",
+          SqlStates.QUERY_CANCELLED);
+    }
     SQLException sql = find(failure, SQLException.class);
     if (sql != null && sql.getSQLState() == null && AVATICA_CANCELLED.equals(sql.getMessage())) {
       return new SQLException("The query was cancelled.", SqlStates.QUERY_CANCELLED);
@@ -93,8 +99,12 @@ public final class ErrorTranslator {
       return new SQLException("Source '" + e.source() + "' refused the login: " + message
           + ". Check sources." + e.source() + ".user and sources." + e.source() + ".password.", state);
     }
-    if (find(e.getCause(), SQLTimeoutException.class) != null || SqlStates.QUERY_CANCELLED.equals(state)) {
+    if (find(e.getCause(), SQLTimeoutException.class) != null) {
       return new SQLException("Source '" + e.source() + "' timed out: " + message, SqlStates.QUERY_CANCELLED);
+    }
+    if (SqlStates.QUERY_CANCELLED.equals(state)) {
+      return new SQLException("Source '" + e.source() + "' stopped the query (cancelled, or past the query timeout): "
+          + message, SqlStates.QUERY_CANCELLED);
     }
     return new SQLException("Source '" + e.source() + "' failed: " + message,
         state == null ? SqlStates.INTERNAL_ERROR : state, e.getErrorCode());

@@ -52,6 +52,11 @@ public final class GatewayConnection {
     return session.warnings();
   }
 
+  /** Stops what the sources run for this connection: a client's {@code Statement.cancel()}. */
+  public void cancelSourceStatements() {
+    session.cancelSourceStatements();
+  }
+
   /** A statement starts executing: returns the log mark to read what its sources receive. */
   public long beginStatement() {
     session.beginStatement();

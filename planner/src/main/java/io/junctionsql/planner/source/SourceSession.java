@@ -1,11 +1,19 @@
 package io.junctionsql.planner.source;
 
+import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.QueryLog;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -14,7 +22,12 @@ import java.util.function.Supplier;
  * one statement reads one version of a table however often it names it).
  */
 public final class SourceSession {
+  private static final Logger LOG = LoggerFactory.getLogger(SourceSession.class);
   private final QueryLog log;
+  /** The source statements open for this connection, so that a cancel can reach them. */
+  private final Set<Statement> open = ConcurrentHashMap.newKeySet();
+  /** Set by a cancel until the next statement starts: a source statement opened after it must not run. */
+  private volatile boolean cancelled;
   private final Map<String, Object> pinned = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
 
@@ -26,8 +39,39 @@ public final class SourceSession {
     return log;
   }
 
+  /**
+   * A source statement was opened for this connection. If the running statement was cancelled while
+   * Junction was still planning it, the source statement is refused before it reaches the source.
+   */
+  public void opened(Statement statement) throws SQLException {
+    if (cancelled) {
+      throw new SQLException("The query was cancelled.", SqlStates.QUERY_CANCELLED);
+    }
+    open.add(statement);
+  }
+
+  public void closed(Statement statement) {
+    open.remove(statement);
+  }
+
+  /**
+   * Asks every source to stop what it runs for this connection (JDBC's {@code cancel}, which the
+   * drivers send on a connection of their own); the reading thread then fails with the source's error.
+   */
+  public void cancelSourceStatements() {
+    cancelled = true;
+    for (Statement s : open) {
+      try {
+        s.cancel();
+      } catch (SQLException | RuntimeException e) {
+        LOG.debug("cancel of a source statement failed: {}", e.getMessage());
+      }
+    }
+  }
+
   /** A new statement starts: nothing stays pinned from the last one. */
   public synchronized void beginStatement() {
+    cancelled = false;
     pinned.clear();
     warnings.clear();
   }

@@ -42,7 +42,7 @@ public final class JdbcSource implements Source {
     this.config = config;
     this.flavor = flavor;
     this.pool = createPool(config, flavor);
-    this.metadataDataSource = new ObservedDataSource(config.name(), pool, metadataLog, config.fetchSize());
+    this.metadataDataSource = new ObservedDataSource(config.name(), pool, metadataLog, null, config.fetchSize());
     this.info = Suppliers.memoize(this::readInfo);
     this.catalog = new JdbcCatalog(this, flavor.metadataReader());
   }
@@ -93,7 +93,7 @@ public final class JdbcSource implements Source {
   }
 
   @Override public Schema schema(SourceSession session) {
-    return new JdbcSourceSchema(this, new ObservedDataSource(config.name(), pool, session.log(), config.fetchSize()),
+    return new JdbcSourceSchema(this, new ObservedDataSource(config.name(), pool, session.log(), session, config.fetchSize()),
         session);
   }
 

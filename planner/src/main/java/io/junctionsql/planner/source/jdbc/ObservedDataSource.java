@@ -2,6 +2,7 @@ package io.junctionsql.planner.source.jdbc;
 
 import io.junctionsql.planner.runtime.QueryLog;
 import io.junctionsql.planner.runtime.SourceException;
+import io.junctionsql.planner.source.SourceSession;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
@@ -25,12 +26,15 @@ final class ObservedDataSource implements DataSource {
   private final String source;
   private final DataSource pool;
   private final QueryLog log;
+  private final SourceSession session;
   private final int fetchSize;
 
-  ObservedDataSource(String source, DataSource pool, QueryLog log, int fetchSize) {
+  /** @param session the connection whose statements these are, to cancel them; null for metadata reads */
+  ObservedDataSource(String source, DataSource pool, QueryLog log, SourceSession session, int fetchSize) {
     this.source = source;
     this.pool = pool;
     this.log = log;
+    this.session = session;
     this.fetchSize = fetchSize;
   }
 
@@ -107,6 +111,9 @@ final class ObservedDataSource implements DataSource {
 
     private Statement statement(Statement s) throws SQLException {
       s.setFetchSize(fetchSize);
+      if (session != null) {
+        session.opened(s);
+      }
       Class<?>[] interfaces = s instanceof java.sql.PreparedStatement
           ? new Class<?>[] {java.sql.PreparedStatement.class} : new Class<?>[] {Statement.class};
       return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), interfaces,
@@ -128,6 +135,11 @@ final class ObservedDataSource implements DataSource {
         record((String) args[0]);
       }
       switch (name) {
+      case "close":
+        if (session != null) {
+          session.closed(statement);
+        }
+        return ObservedDataSource.this.invoke(statement, method, args);
       case "equals":
         return proxy == args[0];
       case "hashCode":

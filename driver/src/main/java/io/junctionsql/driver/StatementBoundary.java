@@ -102,6 +102,9 @@ final class StatementBoundary extends Boundary {
     try {
       ColumnarRows rows = scan.get();
       direct = new ColumnarResultSet(rows, general.getMetaData(), (Statement) proxy, statement.getLargeMaxRows());
+      if (engine.cancelled()) {
+        direct.cancel();
+      }
       return new JunctionResultSet(direct, errors, (Statement) proxy);
     } catch (RuntimeException e) {
       throw errors.translate(e);

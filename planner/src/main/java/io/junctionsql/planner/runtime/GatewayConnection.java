@@ -57,6 +57,11 @@ public final class GatewayConnection {
     session.cancelSourceStatements();
   }
 
+  /** Whether the running statement was cancelled (a cancel may arrive before its rows are opened). */
+  public boolean cancelled() {
+    return session.cancelled();
+  }
+
   /** A statement starts executing: returns the log mark to read what its sources receive. */
   public long beginStatement() {
     session.beginStatement();

@@ -69,6 +69,11 @@ public final class SourceSession {
     }
   }
 
+  /** Whether the running statement was cancelled. */
+  public boolean cancelled() {
+    return cancelled;
+  }
+
   /** A new statement starts: nothing stays pinned from the last one. */
   public synchronized void beginStatement() {
     cancelled = false;

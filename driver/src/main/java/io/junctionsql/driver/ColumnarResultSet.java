@@ -33,7 +33,8 @@ final class ColumnarResultSet extends UnsupportedResultSet {
   private final ResultSetMetaData metaData;
   private final Statement statement;
   private final int[] types;
-  private final int[] scales;
+  private final int[] precisions;
+  private final String[] labels;
   private final long maxRows;
   private final TimeZone zone = TimeZone.getDefault();
   private long row;
@@ -49,10 +50,12 @@ final class ColumnarResultSet extends UnsupportedResultSet {
     this.maxRows = maxRows;
     int n = metaData.getColumnCount();
     this.types = new int[n];
-    this.scales = new int[n];
+    this.precisions = new int[n];
+    this.labels = new String[n];
     for (int i = 0; i < n; i++) {
       types[i] = metaData.getColumnType(i + 1);
-      scales[i] = metaData.getPrecision(i + 1);
+      precisions[i] = metaData.getPrecision(i + 1);
+      labels[i] = metaData.getColumnLabel(i + 1);
     }
   }
 
@@ -136,7 +139,7 @@ final class ColumnarResultSet extends UnsupportedResultSet {
     case Types.DATE:
       return DateTimeUtils.unixDateToString((int) rows.getLong(c));
     case Types.TIMESTAMP:
-      return DateTimeUtils.unixTimestampToString(rows.getTimestampMillis(c), scales[c]);
+      return DateTimeUtils.unixTimestampToString(rows.getTimestampMillis(c), precisions[c]);
     case Types.BINARY:
     case Types.VARBINARY:
       return ByteString.toString(rows.getBytes(c), 16);
@@ -310,9 +313,9 @@ final class ColumnarResultSet extends UnsupportedResultSet {
 
 
   @Override public int findColumn(String label) throws SQLException {
-    for (int i = 1; i <= types.length; i++) {
-      if (metaData.getColumnLabel(i).equalsIgnoreCase(label)) {
-        return i;
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i].equalsIgnoreCase(label)) {
+        return i + 1;
       }
     }
     throw new SQLException("no column " + label + " in this result", "42703");

@@ -44,9 +44,13 @@ final class StatementBoundary extends Boundary {
     }
     if (name.startsWith("execute")) {
       mark = engine.beginStatement();
-      DirectScans.clear();
       closeDirect();
-      return DELEGATE;
+      try {
+        return wrapResult(proxy, call(method, args));
+      } finally {
+        // Only executeQuery takes the direct path; forget what preparing noted, so no plan stays on the thread.
+        DirectScans.clear();
+      }
     }
     switch (name) {
     case "cancel":

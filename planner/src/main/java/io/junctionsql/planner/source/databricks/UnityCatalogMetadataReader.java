@@ -71,6 +71,18 @@ final class UnityCatalogMetadataReader implements MetadataReader {
     if (!available(c)) {
       return base;
     }
+    try {
+      return withSemantics(c, base, schema, table);
+    } catch (SQLException e) {
+      // Comments and keys help; they are not worth losing the table over (a view the user may not read).
+      LOG.warn("Source {}: Unity Catalog information_schema could not describe {}.{} ({}); using JDBC metadata",
+          sourceName, schema, table, e.getMessage());
+      return base;
+    }
+  }
+
+  private TableMetadata withSemantics(Connection c, TableMetadata base, String schema, String table)
+      throws SQLException {
     List<String> columns = base.rowType().apply(new SqlTypeFactoryImpl(JunctionTypeSystem.INSTANCE)).getFieldNames();
     List<String> key = keyColumns(c, schema, table);
     List<SemanticAssociation> associations = foreignKeys(c, schema, table);

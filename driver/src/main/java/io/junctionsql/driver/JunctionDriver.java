@@ -3,6 +3,7 @@ package io.junctionsql.driver;
 import io.junctionsql.planner.JunctionException;
 import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.GatewayConnection;
+import io.junctionsql.planner.security.Identity;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -43,6 +45,22 @@ public final class JunctionDriver implements Driver {
       return null; // JDBC: another driver's URL
     }
     Properties props = parse(url, info);
+    String user = props.getProperty("user");
+    return open(props, user == null || user.isBlank() ? Identity.EMBEDDED : new Identity(user, Set.of()));
+  }
+
+  /**
+   * Opens a connection that runs for an identity someone else authenticated: the server's way in. The
+   * identity is never read from the properties here, so a remote client cannot choose it.
+   */
+  public static Connection connect(String url, Properties info, Identity identity) throws SQLException {
+    if (url == null || !url.startsWith(PREFIX)) {
+      throw new SQLException("Not a Junction URL: " + url, SqlStates.CONFIG_ERROR);
+    }
+    return open(parse(url, info), identity);
+  }
+
+  private static Connection open(Properties props, Identity identity) throws SQLException {
     String config = props.getProperty(CONFIG_PROPERTY);
     if (config == null || config.isBlank()) {
       throw new SQLException("No gateway config given. Use jdbc:junction:config=/path/to/junction.yaml "
@@ -57,7 +75,7 @@ public final class JunctionDriver implements Driver {
       throw new SQLException("Cannot open the gateway of " + config + ": " + e.getMessage(), SqlStates.CONFIG_ERROR);
     }
     try {
-      GatewayConnection engine = entry.gateway.connect();
+      GatewayConnection engine = entry.gateway.connect(identity);
       ConnectionBoundary handler = new ConnectionBoundary(engine, entry.gateway.errors(),
           () -> GATEWAYS.release(entry));
       Connection proxy = (Connection) Boundary.wrap(JunctionConnection.class, handler);

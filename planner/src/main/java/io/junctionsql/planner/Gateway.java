@@ -5,6 +5,7 @@ import io.junctionsql.planner.config.GatewayConfig;
 import io.junctionsql.planner.runtime.ErrorTranslator;
 import io.junctionsql.planner.runtime.GatewayConnection;
 import io.junctionsql.planner.runtime.Redactor;
+import io.junctionsql.planner.security.Identity;
 import io.junctionsql.planner.source.Source;
 import io.junctionsql.planner.source.SourceKinds;
 
@@ -60,7 +61,12 @@ public final class Gateway implements AutoCloseable {
 
   /** A new engine connection with every source mounted as a top-level schema. */
   public GatewayConnection connect() throws SQLException {
-    return GatewayConnection.open(this);
+    return connect(Identity.EMBEDDED);
+  }
+
+  /** A new engine connection that runs for the given identity. */
+  public GatewayConnection connect(Identity identity) throws SQLException {
+    return GatewayConnection.open(this, identity);
   }
 
   @Override public void close() {

@@ -1,6 +1,7 @@
 package io.junctionsql.planner.runtime;
 
 import io.junctionsql.planner.Gateway;
+import io.junctionsql.planner.security.Identity;
 import io.junctionsql.planner.source.Source;
 import io.junctionsql.planner.source.SourceSession;
 import io.junctionsql.planner.system.SystemSchema;
@@ -20,13 +21,15 @@ public final class GatewayConnection {
 
   private final CalciteConnection calcite;
   private final SourceSession session;
+  private final Identity identity;
 
-  private GatewayConnection(CalciteConnection calcite, SourceSession session) {
+  private GatewayConnection(CalciteConnection calcite, SourceSession session, Identity identity) {
     this.calcite = calcite;
     this.session = session;
+    this.identity = identity;
   }
 
-  public static GatewayConnection open(Gateway gateway) throws SQLException {
+  public static GatewayConnection open(Gateway gateway, Identity identity) throws SQLException {
     CalciteConnection calcite = ENGINE.open();
     SourceSession session = new SourceSession(new QueryLog());
     SchemaPlus root = calcite.getRootSchema();
@@ -36,7 +39,12 @@ public final class GatewayConnection {
       root.add(source.name(), source.schema(session)).setCacheEnabled(false);
     }
     root.add(SystemSchema.NAME, new SystemSchema());
-    return new GatewayConnection(calcite, session);
+    return new GatewayConnection(calcite, session, identity);
+  }
+
+  /** Who this connection runs for. */
+  public Identity identity() {
+    return identity;
   }
 
   public CalciteConnection calcite() {

@@ -12,13 +12,15 @@ import java.sql.SQLFeatureNotSupportedException;
 /** A connection: hands out Junction statements and releases the gateway when closed. */
 final class ConnectionBoundary extends Boundary {
   private final GatewayConnection engine;
+  private final SessionLimits limits;
   private final Runnable onClose;
   private volatile Object self;
   private boolean closed;
 
-  ConnectionBoundary(GatewayConnection engine, ErrorTranslator errors, Runnable onClose) {
+  ConnectionBoundary(GatewayConnection engine, ErrorTranslator errors, SessionLimits limits, Runnable onClose) {
     super(engine.calcite(), errors);
     this.engine = engine;
+    this.limits = limits;
     this.onClose = onClose;
   }
 
@@ -31,9 +33,13 @@ final class ConnectionBoundary extends Boundary {
     switch (method.getName()) {
     case "sourceQueries":
       return engine.log().all();
+    case "identity":
+      return engine.identity();
+    case "checkSources":
+      return engine.checkSources();
     case "createStatement":
       return Boundary.wrap(JunctionStatement.class,
-          new StatementBoundary(call(method, args), errors, proxy, engine, null));
+          new StatementBoundary(call(method, args), errors, proxy, engine, null, limits));
     case "prepareStatement":
       DirectScans.clear();
       Object prepared;
@@ -44,7 +50,7 @@ final class ConnectionBoundary extends Boundary {
         throw e;
       }
       return Boundary.wrap(PreparedStatement.class,
-          new StatementBoundary(prepared, errors, proxy, engine, DirectScans.take()));
+          new StatementBoundary(prepared, errors, proxy, engine, DirectScans.take(), limits));
     case "prepareCall":
       throw new SQLFeatureNotSupportedException("Junction has no stored procedures; use SELECT.", "0A000");
     case "setReadOnly":

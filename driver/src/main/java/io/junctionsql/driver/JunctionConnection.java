@@ -1,6 +1,7 @@
 package io.junctionsql.driver;
 
 import io.junctionsql.planner.runtime.SourceQuery;
+import io.junctionsql.planner.security.Identity;
 
 import java.sql.Connection;
 import java.util.List;
@@ -9,4 +10,10 @@ import java.util.List;
 public interface JunctionConnection extends Connection {
   /** Everything the sources received on behalf of this connection, oldest first (the newest 1,000). */
   List<SourceQuery> sourceQueries();
+
+  /** Who this connection runs for: what the server authenticated, or the embedded {@code user} property. */
+  Identity identity();
+
+  /** Contacts every source now: source name to null when it answered, else what failed. */
+  java.util.Map<String, String> checkSources();
 }

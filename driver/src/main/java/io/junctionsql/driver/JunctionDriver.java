@@ -46,21 +46,23 @@ public final class JunctionDriver implements Driver {
     }
     Properties props = parse(url, info);
     String user = props.getProperty("user");
-    return open(props, user == null || user.isBlank() ? Identity.EMBEDDED : new Identity(user, Set.of()));
+    return open(props, user == null || user.isBlank() ? Identity.EMBEDDED : new Identity(user, Set.of()),
+        SessionLimits.NONE);
   }
 
   /**
    * Opens a connection that runs for an identity someone else authenticated: the server's way in. The
    * identity is never read from the properties here, so a remote client cannot choose it.
    */
-  public static Connection connect(String url, Properties info, Identity identity) throws SQLException {
+  public static Connection connect(String url, Properties info, Identity identity, SessionLimits limits)
+      throws SQLException {
     if (url == null || !url.startsWith(PREFIX)) {
       throw new SQLException("Not a Junction URL: " + url, SqlStates.CONFIG_ERROR);
     }
-    return open(parse(url, info), identity);
+    return open(parse(url, info), identity, limits);
   }
 
-  private static Connection open(Properties props, Identity identity) throws SQLException {
+  private static Connection open(Properties props, Identity identity, SessionLimits limits) throws SQLException {
     String config = props.getProperty(CONFIG_PROPERTY);
     if (config == null || config.isBlank()) {
       throw new SQLException("No gateway config given. Use jdbc:junction:config=/path/to/junction.yaml "
@@ -76,7 +78,7 @@ public final class JunctionDriver implements Driver {
     }
     try {
       GatewayConnection engine = entry.gateway.connect(identity);
-      ConnectionBoundary handler = new ConnectionBoundary(engine, entry.gateway.errors(),
+      ConnectionBoundary handler = new ConnectionBoundary(engine, entry.gateway.errors(), limits,
           () -> GATEWAYS.release(entry));
       Connection proxy = (Connection) Boundary.wrap(JunctionConnection.class, handler);
       handler.bind(proxy);

@@ -1,5 +1,6 @@
 package io.junctionsql.driver;
 
+import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.ErrorTranslator;
 
 import org.apache.calcite.avatica.util.ByteString;
@@ -37,6 +38,9 @@ final class JunctionResultSet implements ResultSet {
   private final ResultSet target;
   private final ErrorTranslator errors;
   private final Statement statement;
+  /** Rows this result may return before reading more fails it (0: no limit); set by the server. */
+  private long rowLimit;
+  private long rowsRead;
 
   JunctionResultSet(ResultSet target, ErrorTranslator errors, Statement statement) {
     this.target = target;
@@ -68,12 +72,24 @@ final class JunctionResultSet implements ResultSet {
     return iface.isInstance(this) || target.isWrapperFor(iface);
   }
 
+  /** Fails the result when the client reads past {@code limit} rows, rather than cutting it silently. */
+  void limitRows(long limit) {
+    rowLimit = limit;
+  }
+
   @Override public boolean next() throws SQLException {
+    boolean more;
     try {
-      return target.next();
+      more = target.next();
     } catch (SQLException | RuntimeException e) {
       throw fail("next", e);
     }
+    if (more && rowLimit > 0 && ++rowsRead > rowLimit) {
+      throw new SQLException("The result has more than " + rowLimit + " rows, the most this server returns for one "
+          + "query (server.limits.max_rows). Add a filter or a LIMIT, or read it in parts.",
+          SqlStates.PROGRAM_LIMIT_EXCEEDED);
+    }
+    return more;
   }
 
   @Override public void close() throws SQLException {

@@ -25,16 +25,21 @@ final class StatementBoundary extends Boundary {
   private final GatewayConnection engine;
   /** For a prepared statement that is a plain scan, how to open its rows; null otherwise. */
   private final Supplier<ColumnarRows> preparedScan;
+  private final SessionLimits limits;
   private volatile long mark;
   private volatile ColumnarResultSet direct;
 
   StatementBoundary(Object target, ErrorTranslator errors, Object connection, GatewayConnection engine,
-      Supplier<ColumnarRows> preparedScan) {
+      Supplier<ColumnarRows> preparedScan, SessionLimits limits) throws SQLException {
     super(target, errors);
     this.connection = connection;
     this.engine = engine;
     this.preparedScan = preparedScan;
+    this.limits = limits;
     this.mark = engine.log().mark();
+    if (limits.timeoutSeconds() > 0) {
+      ((Statement) target).setQueryTimeout(limits.timeoutSeconds());
+    }
   }
 
   @Override Object special(Object proxy, Method method, Object[] args) throws Throwable {
@@ -69,6 +74,9 @@ final class StatementBoundary extends Boundary {
       return engine.log().since(mark);
     case "getConnection":
       return connection;
+    case "setQueryTimeout":
+      ((Statement) target).setQueryTimeout(limits.clampTimeout((Integer) args[0]));
+      return null;
     case "getWarnings":
       return warnings();
     default:
@@ -109,12 +117,22 @@ final class StatementBoundary extends Boundary {
       if (engine.cancelled()) {
         direct.cancel();
       }
-      return new JunctionResultSet(direct, errors, (Statement) proxy);
+      return limited(new JunctionResultSet(direct, errors, (Statement) proxy));
     } catch (RuntimeException e) {
       throw errors.translate(e);
     } finally {
       general.close();
     }
+  }
+
+  @Override Object wrapResult(Object proxy, Object result) {
+    Object wrapped = super.wrapResult(proxy, result);
+    return wrapped instanceof JunctionResultSet ? limited((JunctionResultSet) wrapped) : wrapped;
+  }
+
+  private JunctionResultSet limited(JunctionResultSet rows) {
+    rows.limitRows(limits.maxRows());
+    return rows;
   }
 
   private void closeDirect() {

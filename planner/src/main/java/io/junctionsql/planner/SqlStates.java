@@ -39,4 +39,8 @@ public final class SqlStates {
 
   private SqlStates() {
   }
+  /** A result has more rows than the server lets one result return. */
+  public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+  /** The server runs as many queries as it allows; try again shortly. */
+  public static final String TOO_MANY_QUERIES = "53300";
 }

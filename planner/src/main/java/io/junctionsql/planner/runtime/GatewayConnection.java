@@ -10,7 +10,9 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
 
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One engine connection of a gateway: a Calcite connection whose root holds every source, the log of
@@ -22,8 +24,10 @@ public final class GatewayConnection {
   private final CalciteConnection calcite;
   private final SourceSession session;
   private final Identity identity;
+  private final Gateway gateway;
 
-  private GatewayConnection(CalciteConnection calcite, SourceSession session, Identity identity) {
+  private GatewayConnection(Gateway gateway, CalciteConnection calcite, SourceSession session, Identity identity) {
+    this.gateway = gateway;
     this.calcite = calcite;
     this.session = session;
     this.identity = identity;
@@ -39,7 +43,25 @@ public final class GatewayConnection {
       root.add(source.name(), source.schema(session)).setCacheEnabled(false);
     }
     root.add(SystemSchema.NAME, new SystemSchema());
-    return new GatewayConnection(calcite, session, identity);
+    return new GatewayConnection(gateway, calcite, session, identity);
+  }
+
+  /**
+   * Contacts every source of the gateway now: source name to null when it answered, else what failed
+   * (secrets removed). What a server's readiness check reports.
+   */
+  public Map<String, String> checkSources() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Source source : gateway.sources().values()) {
+      String problem = null;
+      try {
+        source.check();
+      } catch (Exception | LinkageError e) {
+        problem = gateway.redactor().scrub(e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+      out.put(source.name(), problem);
+    }
+    return out;
   }
 
   /** Who this connection runs for. */

@@ -19,5 +19,11 @@ public interface Source extends AutoCloseable {
   /** A short description for the catalog, such as the product and version; reads nothing if unknown. */
   String describe();
 
+  /**
+   * Contacts the source now, bypassing every cache, and throws what stops it from answering: a
+   * server's readiness check. Uncached on purpose: a source that went away must not look healthy.
+   */
+  void check() throws Exception;
+
   @Override void close();
 }

@@ -68,6 +68,20 @@ public final class DeltaSource implements Source {
     return "Delta Kernel, " + (config.location() != null ? config.location() : config.tables().size() + " tables");
   }
 
+  @Override public void check() throws IOException {
+    // Listing again (not from the cache) proves the folder or object store answers with these credentials.
+    if (config.location() != null) {
+      DeltaDiscovery.discover(config, hadoop);
+      return;
+    }
+    for (String location : config.tables().values()) {
+      org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
+      if (!path.getFileSystem(hadoop).exists(path)) {
+        throw new IOException("table folder " + location + " does not exist");
+      }
+    }
+  }
+
   /** Every table of the source. */
   @SuppressWarnings("unchecked")
   List<DeltaTableLocation> tables() {

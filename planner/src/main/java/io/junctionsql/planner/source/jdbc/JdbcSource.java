@@ -1,5 +1,6 @@
 package io.junctionsql.planner.source.jdbc;
 
+import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.QueryLog;
 import io.junctionsql.planner.runtime.SourceQuery;
 import io.junctionsql.planner.source.Source;
@@ -151,6 +152,14 @@ public final class JdbcSource implements Source {
       return flavor.inspect(c);
     } catch (SQLException e) {
       throw new SourceFailure(e);
+    }
+  }
+
+  @Override public void check() throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      if (!c.isValid(5)) {
+        throw new SQLException("the connection did not answer within 5 seconds", SqlStates.CONNECTION_FAILURE);
+      }
     }
   }
 

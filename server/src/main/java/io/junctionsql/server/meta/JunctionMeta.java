@@ -1,0 +1,385 @@
+package io.junctionsql.server.meta;
+
+import io.junctionsql.driver.JunctionConnection;
+import io.junctionsql.driver.JunctionDriver;
+import io.junctionsql.driver.SessionLimits;
+import io.junctionsql.planner.SqlStates;
+import io.junctionsql.planner.runtime.SourceQuery;
+import io.junctionsql.planner.security.Identity;
+
+import org.apache.calcite.avatica.NoSuchConnectionException;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.MissingResultsException;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.MetadataResults;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.remote.TypedValue;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Avatica's JDBC Meta over embedded Junction connections, made safe to share between users. Avatica
+ * lets the client choose connection ids and numbers statements in sequence, and its own Meta finds a
+ * statement by number alone; so every call here checks that the connection belongs to the caller and
+ * the statement to the connection, and answers "not found" otherwise (never "not yours"). The identity
+ * of a connection is what the server authenticated; client connection properties are ignored, so a
+ * client cannot name another user or another config.
+ */
+public final class JunctionMeta extends JdbcMeta {
+  private final String url;
+  private final Properties gatewayProperties;
+  private final SessionLimits limits;
+  private final int maxConnectionsPerUser;
+  private final QueryAdmission admission;
+  private final ServerEvents events;
+  private final ConcurrentMap<Integer, String> statementConnections = new ConcurrentHashMap<>();
+
+  /**
+   * @param url the embedded URL of the gateway, {@code jdbc:junction:config=...}
+   * @param cacheSettings Avatica's connection and statement cache settings (idle expiry)
+   */
+  public JunctionMeta(String url, Properties cacheSettings, SessionLimits limits, int maxConnectionsPerUser,
+      QueryAdmission admission, ServerEvents events) throws SQLException {
+    super(url, cacheSettings);
+    this.url = url;
+    this.gatewayProperties = new Properties();
+    this.limits = limits;
+    this.maxConnectionsPerUser = maxConnectionsPerUser;
+    this.admission = admission;
+    this.events = events;
+  }
+
+  /** Open connections, over all users. */
+  public long openConnections() {
+    return getConnectionCache().size();
+  }
+
+  /** Closes every connection (at shutdown, after draining). */
+  public void closeAll() {
+    getConnectionCache().invalidateAll();
+    getConnectionCache().cleanUp();
+  }
+
+  // ---- connections ----
+
+  @Override public void openConnection(ConnectionHandle ch, Map<String, String> info) {
+    Caller caller = Caller.current();
+    try {
+      Identity identity = caller.identity();
+      long held = countConnections(identity.user());
+      if (held >= maxConnectionsPerUser) {
+        events.refused(caller, "max_connections_per_user");
+        throw new SQLException("User " + identity.user() + " already holds " + held + " connections to this server, "
+            + "the most one user may (server.limits.max_connections_per_user). Close unused connections.",
+            SqlStates.TOO_MANY_QUERIES);
+      }
+      // The client's properties are dropped on purpose: identity and config come from the server alone.
+      Connection connection = JunctionDriver.connect(url, gatewayProperties, identity, limits);
+      if (getConnectionCache().asMap().putIfAbsent(ch.id, connection) != null) {
+        connection.close();
+        throw new SQLException("A connection with this id is already open; the client must use a fresh id.",
+            "08002");
+      }
+      events.connectionOpened(caller);
+    } catch (Throwable e) {
+      throw AvaticaErrors.toClient(e);
+    }
+  }
+
+  private long countConnections(String user) {
+    long n = 0;
+    for (Connection c : getConnectionCache().asMap().values()) {
+      if (user.equals(ownerOf(c))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String ownerOf(Connection c) {
+    try {
+      return c.unwrap(JunctionConnection.class).identity().user();
+    } catch (SQLException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override protected Connection getConnection(String id) throws SQLException {
+    Connection c = super.getConnection(id);
+    if (!Caller.current().identity().user().equals(ownerOf(c))) {
+      // The same answer as for an unknown id: whether another user's connection exists is not told.
+      throw new NoSuchConnectionException("Connection not found: invalid id, closed, or expired: " + id);
+    }
+    return c;
+  }
+
+  @Override public void closeConnection(ConnectionHandle ch) {
+    guard(() -> {
+      getConnection(ch.id);
+      super.closeConnection(ch);
+      statementConnections.values().removeIf(ch.id::equals);
+      events.connectionClosed();
+      return null;
+    });
+  }
+
+  @Override public ConnectionProperties connectionSync(ConnectionHandle ch, ConnectionProperties connProps) {
+    return guard(() -> super.connectionSync(ch, connProps));
+  }
+
+  @Override public Map<DatabaseProperty, Object> getDatabaseProperties(ConnectionHandle ch) {
+    return guard(() -> super.getDatabaseProperties(ch));
+  }
+
+  // ---- statements ----
+
+  @Override public StatementHandle createStatement(ConnectionHandle ch) {
+    return guard(() -> owned(super.createStatement(ch)));
+  }
+
+  @Override public StatementHandle prepare(ConnectionHandle ch, String sql, long maxRowCount) {
+    return guard(() -> owned(super.prepare(ch, sql, maxRowCount)));
+  }
+
+  private StatementHandle owned(StatementHandle h) {
+    statementConnections.put(h.id, h.connectionId);
+    return h;
+  }
+
+  /** The statement must belong to the connection, and the connection to the caller. */
+  private void checkStatement(StatementHandle h) throws SQLException, NoSuchStatementException {
+    if (!h.connectionId.equals(statementConnections.get(h.id))) {
+      throw new NoSuchStatementException(h);
+    }
+    getConnection(h.connectionId);
+  }
+
+  @SuppressWarnings("deprecation")
+  @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      PrepareCallback callback) {
+    return prepareAndExecute(h, sql, maxRowCount, -1, callback);
+  }
+
+  @Override public ExecuteResult prepareAndExecute(StatementHandle h, String sql, long maxRowCount,
+      int maxRowsInFirstFrame, PrepareCallback callback) {
+    return run(h, sql, () -> super.prepareAndExecute(h, sql, maxRowCount, maxRowsInFirstFrame, callback));
+  }
+
+  @SuppressWarnings("deprecation")
+  @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues, long maxRowCount) {
+    return execute(h, parameterValues, (int) Math.min(Integer.MAX_VALUE, maxRowCount));
+  }
+
+  @Override public ExecuteResult execute(StatementHandle h, List<TypedValue> parameterValues,
+      int maxRowsInFirstFrame) {
+    String sql = h.signature == null ? "(prepared statement " + h.id + ")" : h.signature.sql;
+    return run(h, sql, () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
+  }
+
+  /** Runs one query under the admission limits, and reports it to the audit log and the metrics. */
+  private ExecuteResult run(StatementHandle h, String sql, Call<ExecuteResult> body) {
+    Caller caller = Caller.current();
+    String queryId = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    long started = System.nanoTime();
+    long logMark = -1;
+    JunctionConnection connection = null;
+    SQLException failure = null;
+    try {
+      checkStatement(h);
+      connection = getConnection(h.connectionId).unwrap(JunctionConnection.class);
+      logMark = lastSequence(connection.sourceQueries());
+      try (QueryAdmission.Permit permit = enter(caller)) {
+        ExecuteResult result = body.call();
+        events.rowsSent(caller, firstFrameRows(result));
+        return result;
+      }
+    } catch (Throwable e) {
+      RuntimeException toClient = AvaticaErrors.toClient(e);
+      failure = AvaticaErrors.findSql(e);
+      if (failure == null) {
+        failure = new SQLException(toClient.getMessage(), SqlStates.INTERNAL_ERROR, e);
+      }
+      throw toClient;
+    } finally {
+      events.queryExecuted(caller, queryId, sql, System.nanoTime() - started, since(connection, logMark), failure);
+    }
+  }
+
+  private QueryAdmission.Permit enter(Caller caller) throws SQLException {
+    try {
+      return admission.enter(caller.identity().user());
+    } catch (SQLException e) {
+      events.refused(caller, "max_concurrent_queries");
+      throw e;
+    }
+  }
+
+  private static long lastSequence(List<SourceQuery> queries) {
+    return queries.isEmpty() ? 0 : queries.get(queries.size() - 1).sequence();
+  }
+
+  private static List<SourceQuery> since(JunctionConnection connection, long mark) {
+    if (connection == null || mark < 0) {
+      return List.of();
+    }
+    List<SourceQuery> out = new ArrayList<>();
+    for (SourceQuery q : connection.sourceQueries()) {
+      if (q.sequence() > mark) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+
+  private static int firstFrameRows(ExecuteResult result) {
+    int n = 0;
+    for (MetaResultSet rs : result.resultSets) {
+      if (rs.firstFrame != null && rs.firstFrame.rows instanceof Collection) {
+        n += ((Collection<?>) rs.firstFrame.rows).size();
+      }
+    }
+    return n;
+  }
+
+  @Override public Frame fetch(StatementHandle h, long offset, int fetchMaxRowCount) {
+    Caller caller = Caller.current();
+    return guard(() -> {
+      checkStatement(h);
+      try (QueryAdmission.Permit permit = enter(caller)) {
+        Frame frame = super.fetch(h, offset, fetchMaxRowCount);
+        if (frame.rows instanceof Collection) {
+          events.rowsSent(caller, ((Collection<?>) frame.rows).size());
+        }
+        return frame;
+      }
+    });
+  }
+
+  @Override public boolean syncResults(StatementHandle sh, QueryState state, long offset) {
+    return guard(() -> {
+      checkStatement(sh);
+      return super.syncResults(sh, state, offset);
+    });
+  }
+
+  @Override public void closeStatement(StatementHandle h) {
+    guard(() -> {
+      if (h.connectionId.equals(statementConnections.get(h.id))) {
+        getConnection(h.connectionId);
+        statementConnections.remove(h.id);
+        super.closeStatement(h);
+      }
+      return null;
+    });
+  }
+
+  @Override public ExecuteBatchResult prepareAndExecuteBatch(StatementHandle h, List<String> sqlCommands) {
+    return guard(() -> {
+      checkStatement(h);
+      return super.prepareAndExecuteBatch(h, sqlCommands);
+    });
+  }
+
+  @Override public ExecuteBatchResult executeBatch(StatementHandle h, List<List<TypedValue>> updateBatches) {
+    return guard(() -> {
+      checkStatement(h);
+      return super.executeBatch(h, updateBatches);
+    });
+  }
+
+  /** Forgets statements Avatica's cache expired, so the ownership map stays as small as the cache. */
+  public void sweep() {
+    statementConnections.keySet().removeIf(id -> getStatementCache().getIfPresent(id) == null);
+  }
+
+  // ---- metadata: answered by the Junction connection (which applies the caller's policy) ----
+
+  @Override public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern, List<String> typeList) {
+    return metadata(ch, md -> md.getTables(catalog, schemaPattern.s, tableNamePattern.s,
+        typeList == null ? null : typeList.toArray(new String[0])));
+  }
+
+  @Override public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat tableNamePattern, Pat columnNamePattern) {
+    return metadata(ch, md -> md.getColumns(catalog, schemaPattern.s, tableNamePattern.s, columnNamePattern.s));
+  }
+
+  @Override public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
+    return metadata(ch, md -> md.getSchemas(catalog, schemaPattern.s));
+  }
+
+  @Override public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return metadata(ch, DatabaseMetaData::getCatalogs);
+  }
+
+  @Override public MetaResultSet getTableTypes(ConnectionHandle ch) {
+    return metadata(ch, DatabaseMetaData::getTableTypes);
+  }
+
+  @Override public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return metadata(ch, md -> md.getPrimaryKeys(catalog, schema, table));
+  }
+
+  /** Avatica's own Meta answers foreign keys with nothing; Junction knows them. */
+  @Override public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return metadata(ch, md -> md.getImportedKeys(catalog, schema, table));
+  }
+
+  @Override public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
+    return metadata(ch, md -> md.getExportedKeys(catalog, schema, table));
+  }
+
+  @Override public MetaResultSet getTypeInfo(ConnectionHandle ch) {
+    return metadata(ch, DatabaseMetaData::getTypeInfo);
+  }
+
+  @Override public MetaResultSet getFunctions(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat functionNamePattern) {
+    return metadata(ch, md -> md.getFunctions(catalog, schemaPattern.s, functionNamePattern.s));
+  }
+
+  private MetaResultSet metadata(ConnectionHandle ch, MetadataCall call) {
+    return guard(() -> {
+      ResultSet rs = call.apply(getConnection(ch.id).getMetaData());
+      int id = getStatementIdGenerator().getAndIncrement();
+      StatementInfo info = new StatementInfo(rs.getStatement());
+      info.setResultSet(rs);
+      getStatementCache().put(id, info);
+      statementConnections.put(id, ch.id);
+      return MetadataResults.create(ch.id, id, rs);
+    });
+  }
+
+  private interface MetadataCall {
+    ResultSet apply(DatabaseMetaData metaData) throws SQLException;
+  }
+
+  private interface Call<T> {
+    T call() throws Exception;
+  }
+
+  private static <T> T guard(Call<T> body) {
+    try {
+      return body.call();
+    } catch (Throwable e) {
+      throw AvaticaErrors.toClient(e);
+    }
+  }
+
+  @SuppressWarnings("unused")
+  private static void unusedImports(MissingResultsException a) {
+  }
+}

@@ -1,0 +1,41 @@
+package io.junctionsql.server.meta;
+
+import io.junctionsql.planner.runtime.SourceQuery;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** What the Meta tells operations about: the audit log and the metrics listen here. */
+public interface ServerEvents {
+  /** A query ran (prepared statements: each execution), successfully or not. */
+  void queryExecuted(Caller caller, String queryId, String sql, long nanos, List<SourceQuery> sourceQueries,
+      SQLException failure);
+
+  /** A frame of rows went to a client. */
+  void rowsSent(Caller caller, int rows);
+
+  /** A query or a connection was refused by a limit. */
+  void refused(Caller caller, String limit);
+
+  void connectionOpened(Caller caller);
+
+  void connectionClosed();
+
+  ServerEvents NONE = new ServerEvents() {
+    @Override public void queryExecuted(Caller caller, String queryId, String sql, long nanos,
+        List<SourceQuery> sourceQueries, SQLException failure) {
+    }
+
+    @Override public void rowsSent(Caller caller, int rows) {
+    }
+
+    @Override public void refused(Caller caller, String limit) {
+    }
+
+    @Override public void connectionOpened(Caller caller) {
+    }
+
+    @Override public void connectionClosed() {
+    }
+  };
+}

@@ -116,7 +116,13 @@ public final class JunctionServer implements AutoCloseable {
   }
 
   /** Reads the config file, and starts the server it describes. */
-  public static JunctionServer start(Path configFile, Function<ServerConfig, RequestAuthenticator> auth)
+  public static JunctionServer start(Path configFile) throws Exception {
+    Path base = configFile.toAbsolutePath().getParent();
+    return start(configFile, config -> ConfiguredAuthentication.of(config.auth(), base));
+  }
+
+  /** Starts a server whose requests {@code auth} authenticates (tests stand in their own). */
+  static JunctionServer start(Path configFile, Function<ServerConfig, RequestAuthenticator> auth)
       throws Exception {
     GatewayConfig gateway = new ConfigLoader(SourceKinds.parsers(), System.getenv()).load(configFile);
     ServerConfig config = ServerConfig.of(gateway);

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 /** The {@code junction} command line. */
 @Command(name = "junction", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "One SQL endpoint over SAP Datasphere and the lakehouse.",
-    subcommands = {DemoCommand.class, SqlCommand.class, CatalogCommand.class})
+    subcommands = {DemoCommand.class, SqlCommand.class, CatalogCommand.class, PasswdCommand.class})
 public final class JunctionCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -10,7 +10,8 @@ import java.sql.SQLException;
 /** The {@code junction} command line. */
 @Command(name = "junction", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "One SQL endpoint over SAP Datasphere and the lakehouse.",
-    subcommands = {ServeCommand.class, DemoCommand.class, SqlCommand.class, CatalogCommand.class})
+    subcommands = {ServeCommand.class, DemoCommand.class, SqlCommand.class, CatalogCommand.class,
+        PasswdCommand.class})
 public final class JunctionCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

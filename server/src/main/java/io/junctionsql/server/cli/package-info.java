@@ -1,2 +1,2 @@
-/** The {@code junction} command: demo, sql, catalog. */
+/** The {@code junction} command: demo, sql, catalog, passwd. */
 package io.junctionsql.server.cli;

@@ -12,6 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +25,20 @@ import java.util.function.Supplier;
  * path still prepares it, and supplies the metadata.
  */
 final class StatementBoundary extends Boundary {
+  private static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "junction-query-timeout");
+    t.setDaemon(true);
+    return t;
+  });
   private final Object connection;
   private final GatewayConnection engine;
   /** For a prepared statement that is a plain scan, how to open its rows; null otherwise. */
   private final Supplier<ColumnarRows> preparedScan;
   private final SessionLimits limits;
   private volatile long mark;
+  private volatile ScheduledFuture<?> timer;
+  private volatile boolean timedOut;
+  private volatile int timeoutSeconds;
   private volatile ColumnarResultSet direct;
 
   StatementBoundary(Object target, ErrorTranslator errors, Object connection, GatewayConnection engine,
@@ -44,30 +56,20 @@ final class StatementBoundary extends Boundary {
 
   @Override Object special(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    if (name.equals("executeQuery")) {
-      return executeQuery(proxy, method, args);
-    }
     if (name.startsWith("execute")) {
-      mark = engine.beginStatement();
-      closeDirect();
+      startTimer();
       try {
-        return wrapResult(proxy, call(method, args));
-      } finally {
-        // Only executeQuery takes the direct path; forget what preparing noted, so no plan stays on the thread.
-        DirectScans.clear();
+        return name.equals("executeQuery") ? executeQuery(proxy, method, args) : executeAny(proxy, method, args);
+      } catch (SQLException e) {
+        throw timedOut ? timeout(e) : e;
       }
     }
     switch (name) {
     case "cancel":
-      ColumnarResultSet open = direct;
-      if (open != null) {
-        open.cancel();
-      }
-      call(method, args);
-      // Calcite only raises a flag its own loops check; a source busy with the query must be told too.
-      engine.cancelSourceStatements();
+      cancelNow();
       return null;
     case "close":
+      stopTimer();
       closeDirect();
       return DELEGATE;
     case "sourceQueries":
@@ -84,30 +86,93 @@ final class StatementBoundary extends Boundary {
     }
   }
 
+  private Object executeAny(Object proxy, Method method, Object[] args) throws SQLException {
+    mark = engine.beginStatement();
+    closeDirect();
+    try {
+      return wrapResult(proxy, call(method, args));
+    } finally {
+      // Only executeQuery takes the direct path; forget what preparing noted, so no plan stays on the thread.
+      DirectScans.clear();
+    }
+  }
+
   /**
-   * Runs a query; when its plan is a plain Delta scan (and no timeout asks the general path's timer),
-   * serves it from the source's vectors and closes the general path's rows unread.
+   * Stops what runs now: Calcite's loops, the columnar reader, and every source statement of the
+   * connection, since Calcite only raises a flag its own loops check and a source busy with the query
+   * must be told too.
+   */
+  private void cancelNow() throws SQLException {
+    ColumnarResultSet open = direct;
+    if (open != null) {
+      open.cancel();
+    }
+    ((Statement) target).cancel();
+    engine.cancelSourceStatements();
+  }
+
+  /**
+   * Arms the query timeout. Calcite checks its own timeout only between rows, so a source blocked in a
+   * long statement would run on; the timer cancels like {@code Statement.cancel()} does.
+   */
+  private void startTimer() throws SQLException {
+    stopTimer();
+    timedOut = false;
+    int seconds = ((Statement) target).getQueryTimeout();
+    if (seconds > 0) {
+      timeoutSeconds = seconds;
+      timer = TIMERS.schedule(() -> {
+        timedOut = true;
+        try {
+          cancelNow();
+        } catch (SQLException | RuntimeException e) {
+          // The statement closed meanwhile: nothing left to stop.
+        }
+      }, seconds, TimeUnit.SECONDS);
+    }
+  }
+
+  private void stopTimer() {
+    ScheduledFuture<?> t = timer;
+    timer = null;
+    if (t != null) {
+      t.cancel(false);
+    }
+  }
+
+  private SQLException timeout(SQLException cause) {
+    if (String.valueOf(cause.getMessage()).contains("timeout")) {
+      return cause; // Calcite's own timer got there first and said so
+    }
+    SQLException e = new SQLException("The query ran past its timeout of " + timeoutSeconds + " s and was stopped, "
+        + "with what it ran in the sources. Narrow the query, or raise the timeout (Statement.setQueryTimeout; on a "
+        + "server, server.limits.query_timeout).", SqlStates.QUERY_CANCELLED, cause);
+    return e;
+  }
+
+  /**
+   * Runs a query; when its plan is a plain Delta scan, serves it from the source's vectors and closes
+   * the general path's rows unread. The query timer stops either path the same way.
    */
   private Object executeQuery(Object proxy, Method method, Object[] args) throws Throwable {
     mark = engine.beginStatement();
     closeDirect();
     Statement statement = (Statement) target;
-    boolean eligible = statement.getQueryTimeout() == 0;
-    if (eligible && preparedScan != null) {
+    if (preparedScan != null) {
       DirectScans.record(preparedScan);
     } else {
       DirectScans.clear();
     }
     Object result;
     Supplier<ColumnarRows> scan;
-    DirectScans.clientServes(eligible);
+    DirectScans.clientServes(true);
     try {
       result = call(method, args);
     } finally {
       DirectScans.clientServes(false);
       scan = DirectScans.take();
     }
-    if (!eligible || scan == null || !(result instanceof ResultSet)) {
+    if (scan == null || !(result instanceof ResultSet)) {
       return wrapResult(proxy, result);
     }
     ResultSet general = (ResultSet) result;

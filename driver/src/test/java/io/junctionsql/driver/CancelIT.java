@@ -81,13 +81,16 @@ class CancelIT {
       double seconds = (System.nanoTime() - start) / 1e9;
       assertThat((Object) e).as("the query ends with an error").isNotNull();
       assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo("57014");
-      assertThat(seconds).as("stopped near the one-second timeout, not after the source's minute").isLessThan(10);
+      assertThat(e.getMessage()).contains("timeout");
+      assertThat(seconds).as("stopped within a second of the one-second timeout").isLessThan(2.5);
       awaitSleepers(0);
     }
   }
 
   @Test void aTimeoutDoesNotStopAQuickQuery() throws Exception {
     try (Connection c = GatewayFiles.connect(config); Statement s = c.createStatement()) {
+      // The timer covers planning too; plan once first, since a cold JVM's first plan can take seconds here.
+      s.executeQuery("SELECT COUNT(*) FROM (VALUES (1), (2)) AS t (x)").close();
       s.setQueryTimeout(1);
       Thread.sleep(1500);
       try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (VALUES (1), (2)) AS t (x)")) {
@@ -102,7 +105,9 @@ class CancelIT {
    * planner's bounded row count of the view, which also sleeps, is not counted).
    */
   private static void awaitSleepers(int n) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    // Starting takes a while (planning first counts the view's rows, bounded at 5 s); stopping must take
+    // at most a second.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(n > 0 ? 15 : 1);
     int seen = -1;
     while (System.nanoTime() < deadline) {
       try (Connection pg = PostgresDatabases.connect(url); Statement st = pg.createStatement();

@@ -6,6 +6,7 @@ import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.remote.AvaticaRuntimeException;
+import org.apache.calcite.avatica.remote.Service.ErrorResponse;
 
 import java.sql.SQLException;
 
@@ -19,8 +20,14 @@ final class AvaticaErrors {
   }
 
   static RuntimeException toClient(Throwable failure) {
-    if (failure instanceof AvaticaRuntimeException || failure instanceof NoSuchConnectionException) {
+    if (failure instanceof AvaticaRuntimeException) {
       return (RuntimeException) failure;
+    }
+    if (failure instanceof NoSuchConnectionException) {
+      // Avatica's own exception carries no message; the error code lets clients reconnect as they would.
+      return new AvaticaRuntimeException("Connection not found: it was closed, expired after being idle "
+          + "(server.limits.idle_connection_timeout), or never opened on this server. Open a new connection.",
+          ErrorResponse.MISSING_CONNECTION_ERROR_CODE, "08003", AvaticaSeverity.ERROR);
     }
     SQLException sql = findSql(failure);
     if (sql != null) {

@@ -31,14 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OpenID Connect issuer on 127.0.0.1: its JWKS at {@code /keys} and its discovery document at
  * {@code /.well-known/openid-configuration}, with keys made fresh for each test.
  */
-final class TestIssuer implements AutoCloseable {
-  final RSAKey rsa;
+public final class TestIssuer implements AutoCloseable {
+  public final RSAKey rsa;
   final ECKey ec;
   final AtomicInteger jwksRequests = new AtomicInteger();
   private final List<JWK> published = new CopyOnWriteArrayList<>();
   private final HttpServer server;
 
-  TestIssuer() throws Exception {
+  public TestIssuer() throws Exception {
     rsa = new RSAKeyGenerator(2048).keyID("rsa1").generate();
     ec = new ECKeyGenerator(Curve.P_256).keyID("ec1").generate();
     published.add(rsa.toPublicJWK());
@@ -54,7 +54,7 @@ final class TestIssuer implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -64,7 +64,7 @@ final class TestIssuer implements AutoCloseable {
   }
 
   /** Claims that pass every check of a {@link #config()} authenticator; tests change one thing. */
-  JWTClaimsSet.Builder claims() {
+  public JWTClaimsSet.Builder claims() {
     long now = System.currentTimeMillis();
     return new JWTClaimsSet.Builder().issuer(url()).audience("junction").subject("alice")
         .claim("groups", List.of("analysts", "finance"))
@@ -76,11 +76,11 @@ final class TestIssuer implements AutoCloseable {
         java.time.Duration.ofSeconds(60));
   }
 
-  String rs256(JWTClaimsSet claims) throws JOSEException {
+  public String rs256(JWTClaimsSet claims) throws JOSEException {
     return sign(claims, rsa, JWSAlgorithm.RS256);
   }
 
-  static String sign(JWTClaimsSet claims, JWK key, JWSAlgorithm alg) throws JOSEException {
+  public static String sign(JWTClaimsSet claims, JWK key, JWSAlgorithm alg) throws JOSEException {
     JWSSigner signer = key instanceof RSAKey r ? new RSASSASigner(r) : new ECDSASigner((ECKey) key);
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).build(), claims);
     jwt.sign(signer);

@@ -57,7 +57,7 @@ class ServerIsolationIT {
     int statement = aliceQuery(aliceConnection);
 
     Service.Response stolen = wire.call(new Service.FetchRequest(aliceConnection, statement, 10, 100), BOB);
-    assertThat(stolen).isInstanceOf(Service.ErrorResponse.class);
+    assertThat(stolen).as(String.valueOf(stolen)).isInstanceOf(Service.ErrorResponse.class);
     assertThat(((Service.ErrorResponse) stolen).errorMessage).contains("not found");
 
     // Bob's own connection, Alice's statement number: still nothing.

@@ -90,6 +90,15 @@ public final class RowFilterGrammar {
         || op == SqlStdOperatorTable.USER;
   }
 
+  /**
+   * Whether an identifier names the user running the statement: the parser reads an unquoted
+   * {@code CURRENT_USER} as a name, which the validator would turn into the function, before any column.
+   */
+  public static boolean isCurrentUser(SqlIdentifier id) {
+    return id.isSimple() && !id.isComponentQuoted(0) && Set.of("CURRENT_USER", "SESSION_USER", "USER")
+        .contains(id.getSimple().toUpperCase(Locale.ROOT));
+  }
+
   /** A literal with its type known: the parser leaves {@code DATE '...'} and its kin for the validator. */
   public static SqlLiteral literal(SqlLiteral literal) {
     if (literal instanceof SqlUnknownLiteral) {

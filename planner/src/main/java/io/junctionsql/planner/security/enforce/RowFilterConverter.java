@@ -70,7 +70,8 @@ final class RowFilterConverter {
 
   private RexNode convert(SqlNode node) {
     if (node instanceof SqlIdentifier) {
-      return column(((SqlIdentifier) node).getSimple());
+      SqlIdentifier id = (SqlIdentifier) node;
+      return RowFilterGrammar.isCurrentUser(id) ? rex.makeLiteral(user) : column(id.getSimple());
     }
     if (node instanceof SqlLiteral) {
       return literal(RowFilterGrammar.literal((SqlLiteral) node));

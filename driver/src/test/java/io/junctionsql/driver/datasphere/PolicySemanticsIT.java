@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +55,13 @@ class PolicySemanticsIT {
     user.setProperty("user", "ann");
     try (Connection c = DriverManager.getConnection("jdbc:junction:config=" + config, user)) {
       DatabaseMetaData md = c.getMetaData();
-      assertThat(column(md.getImportedKeys("sap", "SALES_SPACE", "SalesOrders"), "FK_NAME"))
+      assertThat(DatasphereSemanticsIT.column(md.getImportedKeys("sap", "SALES_SPACE", "SalesOrders"), "FK_NAME"))
           .as("_Customer starts at a hidden column, _Product leads to a denied table").isEmpty();
-      assertThat(column(md.getPrimaryKeys("sap", "SALES_SPACE", "SalesOrders"), "COLUMN_NAME"))
+      assertThat(DatasphereSemanticsIT.column(md.getPrimaryKeys("sap", "SALES_SPACE", "SalesOrders"), "COLUMN_NAME"))
           .as("Item is masked, so SalesOrderID, Item is no longer a key").isEmpty();
-      assertThat(column(md.getPrimaryKeys("sap", "SALES_SPACE", "Customers"), "COLUMN_NAME"))
+      assertThat(DatasphereSemanticsIT.column(md.getPrimaryKeys("sap", "SALES_SPACE", "Customers"), "COLUMN_NAME"))
           .containsExactly("CustomerID");
-      assertThat(column(md.getTables("sap", "SALES_SPACE", "%", null), "TABLE_NAME"))
+      assertThat(DatasphereSemanticsIT.column(md.getTables("sap", "SALES_SPACE", "%", null), "TABLE_NAME"))
           .contains("SalesOrders", "Customers").doesNotContain("Products");
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COLUMN_NAME FROM"
           + " junction.semantics_columns WHERE TABLE_NAME = 'SalesOrders'")) {
@@ -73,15 +72,5 @@ class PolicySemanticsIT {
         assertThat(names).contains("SalesOrderID", "NetAmount").doesNotContain("CustomerID");
       }
     }
-  }
-
-  private static List<String> column(ResultSet rs, String name) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (rs) {
-      while (rs.next()) {
-        out.add(rs.getString(name));
-      }
-    }
-    return out;
   }
 }

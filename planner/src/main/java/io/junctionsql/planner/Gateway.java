@@ -6,6 +6,8 @@ import io.junctionsql.planner.runtime.ErrorTranslator;
 import io.junctionsql.planner.runtime.GatewayConnection;
 import io.junctionsql.planner.runtime.Redactor;
 import io.junctionsql.planner.security.Identity;
+import io.junctionsql.planner.security.Policies;
+import io.junctionsql.planner.security.PolicyParser;
 import io.junctionsql.planner.source.Source;
 import io.junctionsql.planner.source.SourceKinds;
 
@@ -24,9 +26,12 @@ public final class Gateway implements AutoCloseable {
   private final Map<String, Source> sources;
   private final Redactor redactor;
   private final ErrorTranslator errors;
+  private final Policies policies;
 
   private Gateway(GatewayConfig config) {
     this.config = config;
+    // Read before any source opens: a wrong rule stops the gateway instead of granting too much.
+    this.policies = PolicyParser.parse(config.policies(), config.sources().keySet());
     Map<String, Source> opened = new LinkedHashMap<>();
     config.sources().forEach((name, sourceConfig) -> opened.put(name, SourceKinds.open(sourceConfig)));
     this.sources = Collections.unmodifiableMap(opened);
@@ -49,6 +54,11 @@ public final class Gateway implements AutoCloseable {
 
   public Map<String, Source> sources() {
     return sources;
+  }
+
+  /** Who may read what; {@link Policies#NONE} when the config has no {@code policies:} section. */
+  public Policies policies() {
+    return policies;
   }
 
   public Redactor redactor() {

@@ -18,6 +18,11 @@ public final class SqlStates {
   public static final String UNDEFINED_COLUMN = "42703";
   /** A function or operator that does not exist for these argument types. */
   public static final String UNDEFINED_FUNCTION = "42883";
+  /**
+   * A policy that governs the user's access cannot be applied (its row filter names a column the table lacks):
+   * the statement is refused rather than run without it.
+   */
+  public static final String INSUFFICIENT_PRIVILEGE = "42501";
   /** Other errors found while validating a statement. */
   public static final String SYNTAX_OR_ACCESS = "42000";
   /** A query breaks a semantic rule, such as adding amounts in different currencies. */

@@ -173,7 +173,7 @@ class DatasphereSemanticsIT {
     }
   }
 
-  private static List<String> column(ResultSet rs, String name) throws SQLException {
+  static List<String> column(ResultSet rs, String name) throws SQLException {
     List<String> out = new ArrayList<>();
     try (rs) {
       while (rs.next()) {

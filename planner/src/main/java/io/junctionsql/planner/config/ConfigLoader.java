@@ -102,6 +102,6 @@ public final class ConfigLoader {
       sources.put(name, parser.parse(name, node));
     }
     return new GatewayConfig(file, sources, root.has("server") ? root.child("server") : null,
-        root.has("policies") ? root.child("policies") : null);
+        root.section("policies"));
   }
 }

@@ -199,6 +199,33 @@ public final class ConfigNode {
     return new ConfigNode(v, pathOf(key), references);
   }
 
+  /**
+   * The value under {@code key} as it stands, a mapping or a list, for a section whose reader decides its
+   * shape (the {@code policies:} list); null if absent.
+   */
+  public ConfigNode section(String key) {
+    JsonNode v = node.get(key);
+    return v == null || v.isNull() ? null : new ConfigNode(v, pathOf(key), references);
+  }
+
+  /** The items of this node, which must be a list of mappings; each item's path is {@code path[i]}. */
+  public List<ConfigNode> items(String what) {
+    if (!node.isArray()) {
+      throw new ConfigException(path + ": expected a list of " + what + " (each starting with '- '), found a "
+          + describe(node) + ".");
+    }
+    List<ConfigNode> out = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode item = node.get(i);
+      String itemPath = path + "[" + i + "]";
+      if (!item.isObject()) {
+        throw new ConfigException(itemPath + ": expected a mapping of keys, found a " + describe(item) + ".");
+      }
+      out.add(new ConfigNode(item, itemPath, references));
+    }
+    return out;
+  }
+
   /** The entries of this mapping, each a mapping itself (for example the sources). */
   public Map<String, ConfigNode> children() {
     Map<String, ConfigNode> out = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param file the file it was read from (null when built in code)
  * @param sources the sources by name, in file order
  * @param server the {@code server:} section, read by the server module (null when absent)
- * @param policies the {@code policies:} section, read by the policy model (null when absent)
+ * @param policies the {@code policies:} list, read by the policy model ({@code security.PolicyParser}; null when absent)
  */
 public record GatewayConfig(Path file, Map<String, SourceConfig> sources, ConfigNode server, ConfigNode policies) {
   public GatewayConfig {

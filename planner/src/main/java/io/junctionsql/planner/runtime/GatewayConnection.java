@@ -1,12 +1,15 @@
 package io.junctionsql.planner.runtime;
 
 import io.junctionsql.planner.Gateway;
+import io.junctionsql.planner.security.Access;
 import io.junctionsql.planner.security.Identity;
+import io.junctionsql.planner.security.enforce.PolicySchema;
 import io.junctionsql.planner.source.Source;
 import io.junctionsql.planner.source.SourceSession;
 import io.junctionsql.planner.system.SystemSchema;
 
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 
 import java.sql.SQLException;
@@ -37,10 +40,18 @@ public final class GatewayConnection {
     CalciteConnection calcite = ENGINE.open();
     SourceSession session = new SourceSession(new QueryLog());
     SchemaPlus root = calcite.getRootSchema();
+    Access access = gateway.policies().access(identity);
     for (Source source : gateway.sources().values()) {
+      if (!access.mayHoldReadable(source.name())) {
+        continue;
+      }
+      // Under policies every source is seen through the identity's view, so that the planner, and the
+      // junction catalog that walks this root, only ever meet what the identity may read.
+      Schema schema = access.unrestricted() ? source.schema(session)
+          : PolicySchema.of(source.schema(session), source.name(), access, session);
       // Calcite would keep each schema's table list for the connection's whole life; the sources keep
       // their own, for the configured time, so that a long-lived connection sees new tables.
-      root.add(source.name(), source.schema(session)).setCacheEnabled(false);
+      root.add(source.name(), schema).setCacheEnabled(false);
     }
     root.add(SystemSchema.NAME, new SystemSchema());
     return new GatewayConnection(gateway, calcite, session, identity);

@@ -109,7 +109,7 @@ class PolicyIT {
 
   static Connection as(Path gateway, String user, String... groups) throws SQLException {
     return JunctionDriver.connect("jdbc:junction:config=" + gateway, new Properties(),
-        new Identity(user, Set.of(groups)));
+        new Identity(user, Set.of(groups)), SessionLimits.NONE);
   }
 
   static SQLException refused(Connection c, String sql, String state) {

@@ -21,7 +21,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -38,16 +37,14 @@ public final class AvaticaEndpoint extends AbstractHandler {
   private final ProtobufHandler protobuf;
   private final RequestAuthenticator authenticator;
   private final int maxRequestBytes;
-  private final BooleanSupplier draining;
   private final ServerMetrics metrics;
 
   public AvaticaEndpoint(Service service, RequestAuthenticator authenticator, int maxRequestBytes,
-      BooleanSupplier draining, ServerMetrics metrics) {
+      ServerMetrics metrics) {
     this.json = new JsonHandler(service, NoopMetricsSystem.getInstance());
     this.protobuf = new ProtobufHandler(service, new ProtobufTranslationImpl(), NoopMetricsSystem.getInstance());
     this.authenticator = authenticator;
     this.maxRequestBytes = maxRequestBytes;
-    this.draining = draining;
     this.metrics = metrics;
   }
 
@@ -57,10 +54,6 @@ public final class AvaticaEndpoint extends AbstractHandler {
     if (!"POST".equals(request.getMethod())) {
       plain(response, 405, "This is a Junction Avatica endpoint: connect with "
           + "jdbc:avatica:remote:url=<this address>;serialization=protobuf", Map.of("Allow", "POST"));
-      return;
-    }
-    if (draining.getAsBoolean()) {
-      plain(response, 503, "The server is shutting down; reconnect to another replica.", Map.of("Retry-After", "1"));
       return;
     }
     Identity identity;

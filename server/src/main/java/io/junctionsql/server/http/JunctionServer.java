@@ -53,6 +53,7 @@ public final class JunctionServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JunctionServer.class);
   private static final String AVATICA = "avatica";
   private static final String MANAGEMENT = "management";
+  private static final long QUIET_MILLIS = 500;
 
   private final ServerConfig config;
   private final Server jetty;
@@ -82,8 +83,7 @@ public final class JunctionServer implements AutoCloseable {
         Clock.systemUTC());
 
     LocalService service = new LocalService(meta);
-    AvaticaEndpoint avatica = new AvaticaEndpoint(service, auth.apply(config), limits.maxRequestBytes(),
-        () -> draining, metrics);
+    AvaticaEndpoint avatica = new AvaticaEndpoint(service, auth.apply(config), limits.maxRequestBytes(), metrics);
     ManagementEndpoint management = new ManagementEndpoint(health, metrics, () -> draining);
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -193,6 +193,28 @@ public final class JunctionServer implements AutoCloseable {
     return "jdbc:avatica:remote:url=" + scheme + "://127.0.0.1:" + port() + ";serialization=" + serialization;
   }
 
+  /**
+   * Waits until no query has run for a moment (a client between two fetches holds no request), or the
+   * grace period ends.
+   */
+  private void awaitQuiet() {
+    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      if (admission.running() > 0) {
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** Connections open now, over all users. */
   public long openConnections() {
     return meta.openConnections();
@@ -208,15 +230,9 @@ public final class JunctionServer implements AutoCloseable {
     }
     closed = true;
     draining = true;
-    long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
-    while (admission.running() > 0 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
+    meta.drain();
+    LOG.info("event=draining running_queries={} grace_s={}", admission.running(), config.shutdownGrace().toSeconds());
+    awaitQuiet();
     try {
       jetty.stop();
     } catch (Exception e) {

@@ -45,6 +45,7 @@ public final class JunctionMeta extends JdbcMeta {
   private final QueryAdmission admission;
   private final ServerEvents events;
   private final ConcurrentMap<Integer, String> statementConnections = new ConcurrentHashMap<>();
+  private volatile boolean draining;
 
   /**
    * @param url the embedded URL of the gateway, {@code jdbc:junction:config=...}
@@ -66,6 +67,21 @@ public final class JunctionMeta extends JdbcMeta {
     return getConnectionCache().size();
   }
 
+  /**
+   * Stops taking new connections and queries; running ones may still fetch their rows and close. The
+   * refusal's SQLState (57P01, as PostgreSQL's administrator shutdown) tells pools to reconnect elsewhere.
+   */
+  public void drain() {
+    draining = true;
+  }
+
+  private void refuseWhenDraining() throws SQLException {
+    if (draining) {
+      throw new SQLException("This Junction server is shutting down and takes no new queries; connect again to "
+          + "reach another replica.", "57P01");
+    }
+  }
+
   /** Closes every connection (at shutdown, after draining). */
   public void closeAll() {
     getConnectionCache().invalidateAll();
@@ -77,6 +93,7 @@ public final class JunctionMeta extends JdbcMeta {
   @Override public void openConnection(ConnectionHandle ch, Map<String, String> info) {
     Caller caller = Caller.current();
     try {
+      refuseWhenDraining();
       Identity identity = caller.identity();
       long held = countConnections(identity.user());
       if (held >= maxConnectionsPerUser) {
@@ -198,6 +215,7 @@ public final class JunctionMeta extends JdbcMeta {
     SQLException failure = null;
     try {
       checkStatement(h);
+      refuseWhenDraining();
       connection = getConnection(h.connectionId).unwrap(JunctionConnection.class);
       logMark = lastSequence(connection.sourceQueries());
       try (QueryAdmission.Permit permit = enter(caller)) {

@@ -33,7 +33,9 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
+        System.out.println("Junction is stopping: running queries may finish within the shutdown grace period");
         server.close();
+        System.out.println("Junction stopped");
       } catch (Exception e) {
         System.err.println("junction serve: stopping failed: " + e.getMessage());
       } finally {

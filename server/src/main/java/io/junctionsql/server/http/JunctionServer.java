@@ -108,7 +108,8 @@ public final class JunctionServer implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    housekeeping.scheduleWithFixedDelay(meta::sweep, 1, 1, TimeUnit.MINUTES);
+    long sweepMillis = Math.max(200, Math.min(60_000, limits.idleConnectionTimeout().toMillis() / 2));
+    housekeeping.scheduleWithFixedDelay(meta::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
   }
 
   private static final class Holder {

@@ -9,16 +9,11 @@ import io.junctionsql.planner.security.Identity;
 
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.NoSuchStatementException;
-import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
-import org.apache.calcite.avatica.jdbc.MetadataResults;
-import org.apache.calcite.avatica.jdbc.StatementInfo;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -317,72 +312,51 @@ public final class JunctionMeta extends JdbcMeta {
     });
   }
 
-  /** Forgets statements Avatica's cache expired, so the ownership map stays as small as the cache. */
+  /** Closes what idled too long and forgets statements Avatica's cache expired, so the ownership map stays as small as the cache. */
   public void sweep() {
+    // Guava expires entries lazily; cleaning up closes idle connections (and their source statements) now.
+    getConnectionCache().cleanUp();
+    getStatementCache().cleanUp();
     statementConnections.keySet().removeIf(id -> getStatementCache().getIfPresent(id) == null);
   }
 
-  // ---- metadata: answered by the Junction connection (which applies the caller's policy) ----
+  // ---- metadata: answered by the Junction connection, which applies the caller's policy ----
+  // Avatica's protocol has requests for these six only; a remote client answers primary and foreign
+  // keys itself, with nothing (the junction.primary_keys and junction.imported_keys tables have them).
 
   @Override public MetaResultSet getTables(ConnectionHandle ch, String catalog, Pat schemaPattern,
       Pat tableNamePattern, List<String> typeList) {
-    return metadata(ch, md -> md.getTables(catalog, schemaPattern.s, tableNamePattern.s,
-        typeList == null ? null : typeList.toArray(new String[0])));
+    return owned(ch, () -> super.getTables(ch, catalog, schemaPattern, tableNamePattern, typeList));
   }
 
   @Override public MetaResultSet getColumns(ConnectionHandle ch, String catalog, Pat schemaPattern,
       Pat tableNamePattern, Pat columnNamePattern) {
-    return metadata(ch, md -> md.getColumns(catalog, schemaPattern.s, tableNamePattern.s, columnNamePattern.s));
+    return owned(ch, () -> super.getColumns(ch, catalog, schemaPattern, tableNamePattern, columnNamePattern));
   }
 
   @Override public MetaResultSet getSchemas(ConnectionHandle ch, String catalog, Pat schemaPattern) {
-    return metadata(ch, md -> md.getSchemas(catalog, schemaPattern.s));
+    return owned(ch, () -> super.getSchemas(ch, catalog, schemaPattern));
   }
 
   @Override public MetaResultSet getCatalogs(ConnectionHandle ch) {
-    return metadata(ch, DatabaseMetaData::getCatalogs);
+    return owned(ch, () -> super.getCatalogs(ch));
   }
 
   @Override public MetaResultSet getTableTypes(ConnectionHandle ch) {
-    return metadata(ch, DatabaseMetaData::getTableTypes);
-  }
-
-  @Override public MetaResultSet getPrimaryKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-    return metadata(ch, md -> md.getPrimaryKeys(catalog, schema, table));
-  }
-
-  /** Avatica's own Meta answers foreign keys with nothing; Junction knows them. */
-  @Override public MetaResultSet getImportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-    return metadata(ch, md -> md.getImportedKeys(catalog, schema, table));
-  }
-
-  @Override public MetaResultSet getExportedKeys(ConnectionHandle ch, String catalog, String schema, String table) {
-    return metadata(ch, md -> md.getExportedKeys(catalog, schema, table));
+    return owned(ch, () -> super.getTableTypes(ch));
   }
 
   @Override public MetaResultSet getTypeInfo(ConnectionHandle ch) {
-    return metadata(ch, DatabaseMetaData::getTypeInfo);
+    return owned(ch, () -> super.getTypeInfo(ch));
   }
 
-  @Override public MetaResultSet getFunctions(ConnectionHandle ch, String catalog, Pat schemaPattern,
-      Pat functionNamePattern) {
-    return metadata(ch, md -> md.getFunctions(catalog, schemaPattern.s, functionNamePattern.s));
-  }
-
-  private MetaResultSet metadata(ConnectionHandle ch, MetadataCall call) {
+  /** A metadata result's statement belongs to the connection, so that only its owner may close it. */
+  private MetaResultSet owned(ConnectionHandle ch, Call<MetaResultSet> call) {
     return guard(() -> {
-      ResultSet rs = call.apply(getConnection(ch.id).getMetaData());
-      int id = getStatementIdGenerator().getAndIncrement();
-      StatementInfo info = new StatementInfo(rs.getStatement());
-      info.setResultSet(rs);
-      getStatementCache().put(id, info);
-      statementConnections.put(id, ch.id);
-      return MetadataResults.create(ch.id, id, rs);
+      MetaResultSet result = call.call();
+      statementConnections.put(result.statementId, ch.id);
+      return result;
     });
-  }
-
-  private interface MetadataCall {
-    ResultSet apply(DatabaseMetaData metaData) throws SQLException;
   }
 
   private interface Call<T> {
@@ -397,7 +371,4 @@ public final class JunctionMeta extends JdbcMeta {
     }
   }
 
-  @SuppressWarnings("unused")
-  private static void unusedImports(MissingResultsException a) {
-  }
 }

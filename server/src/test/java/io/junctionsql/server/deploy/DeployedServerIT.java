@@ -43,11 +43,18 @@ class DeployedServerIT {
     DeployManifests manifests = DeployManifests.kubernetes();
     Path root = dir.resolve("root");
     String config = manifests.configYaml();
-    // Each mount becomes a folder under root; the config's paths move with it.
+    // Each mount becomes a folder under root; the config's paths move with it (through placeholders, so
+    // that a mount such as /tmp does not move a path twice).
+    Map<String, Path> moved = new java.util.LinkedHashMap<>();
     for (String mount : manifests.mountPaths().keySet()) {
       Path local = root.resolve(mount.substring(1));
       Files.createDirectories(mount.equals(DeployManifests.CONFIG_PATH) ? local.getParent() : local);
-      config = config.replace(mount, local.toString());
+      String token = "@@mount" + moved.size() + "@@";
+      config = config.replace(mount, token);
+      moved.put(token, local);
+    }
+    for (Map.Entry<String, Path> m : moved.entrySet()) {
+      config = config.replace(m.getKey(), m.getValue().toString());
     }
     config = config.replace("file:///data/lake", root.resolve("data/lake").toUri().toString());
     Files.createDirectories(root.resolve("data/lake"));
@@ -90,7 +97,7 @@ class DeployedServerIT {
       server.destroy(); // SIGTERM, as the kubelet sends it
       assertThat(server.waitFor(manifests.shutdownGrace().toSeconds() + 10, TimeUnit.SECONDS))
           .as("stopped within the grace period").isTrue();
-      assertThat(Files.readString(log)).contains("event=stopped");
+      assertThat(Files.readString(log)).contains("Junction stopped");
     } finally {
       server.destroyForcibly();
     }

@@ -87,7 +87,9 @@ class ManagementIT {
   @Test void shutdownDrainsARunningQueryAndRefusesNewOnes(@TempDir Path own) throws Exception {
     ServerFixture f = ServerFixture.start(own, "  shutdown_grace: 20s\n", "sources:\n  pg:\n    kind: jdbc\n"
         + "    url: " + url + "\n    user: postgres\n");
-    try (Connection running = f.alice("protobuf"); Connection late = f.bob("protobuf")) {
+    Connection running = f.alice("protobuf");
+    Connection late = f.bob("protobuf");
+    try {
       Statement lateStatement = late.createStatement();
       CompletableFuture<Integer> query = CompletableFuture.supplyAsync(() -> {
         try (Statement s = running.createStatement(); ResultSet rs = s.executeQuery("SELECT x FROM pg.public.pause")) {
@@ -121,6 +123,18 @@ class ManagementIT {
               e -> assertThat(e.getSQLState()).isEqualTo("57P01"));
       assertThat(query.get(30, TimeUnit.SECONDS)).as("the running query finished").isEqualTo(1);
       stopping.get(30, TimeUnit.SECONDS);
+    } finally {
+      // The server is gone: closing tells it nothing, and may say so.
+      closeQuietly(running);
+      closeQuietly(late);
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (java.sql.SQLException e) {
+      // expected once the server stopped
     }
   }
 }

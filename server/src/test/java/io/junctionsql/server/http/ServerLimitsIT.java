@@ -157,4 +157,22 @@ class ServerLimitsIT {
       assertThat(rs.getInt(1)).as("closing connections gives room again").isEqualTo(5000);
     }
   }
+
+  @Test void anIdleConnectionIsClosedOnTheServer(@TempDir Path own) throws Exception {
+    try (ServerFixture f = ServerFixture.start(own, "  limits:\n    idle_connection_timeout: 1s\n",
+        "sources:\n  pg:\n    kind: jdbc\n    url: " + url + "\n    user: postgres\n")) {
+      Connection c = f.alice("protobuf");
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg.public.numbers")) {
+        rs.next();
+      }
+      assertThat(f.server.openConnections()).isEqualTo(1);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (f.server.openConnections() > 0) {
+        assertThat(System.nanoTime()).as("the idle connection was closed").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+      assertThatThrownBy(() -> c.createStatement().executeQuery("SELECT 1"))
+          .hasMessageContaining("Connection not found");
+    }
+  }
 }

@@ -109,7 +109,13 @@ class ServerPolicyIT {
           .containsExactlyInAnyOrder("master.customers", "sales.orders");
       assertThat(column(md.getColumns("sap", "%", "customers", "%"), "COLUMN_NAME"))
           .containsExactly("customer_id", "name", "country");
-      assertThat(column(md.getPrimaryKeys("sap", "master", "customers"), "COLUMN_NAME")).containsExactly("customer_id");
+      // Avatica's protocol has no request for keys: remote clients read them from Junction's own catalog.
+      try (Statement s = c.createStatement()) {
+        assertThat(column(s.executeQuery("SELECT COLUMN_NAME FROM junction.primary_keys WHERE TABLE_CAT = 'sap' "
+            + "AND TABLE_NAME = 'customers'"), "COLUMN_NAME")).containsExactly("customer_id");
+        assertThat(column(s.executeQuery("SELECT TABLE_NAME FROM junction.tables WHERE TABLE_CAT = 'sap'"),
+            "TABLE_NAME")).containsExactlyInAnyOrder("customers", "orders");
+      }
     }
   }
 

@@ -96,8 +96,10 @@ public final class ErrorTranslator {
           state != null && state.startsWith("08") ? state : SqlStates.CONNECTION_FAILED);
     }
     if (state != null && state.startsWith("28")) {
-      return new SQLException("Source '" + e.source() + "' refused the login: " + message
-          + ". Check sources." + e.source() + ".user and sources." + e.source() + ".password.", state);
+      String keys = e.loginKeys() != null ? e.loginKeys()
+          : "sources." + e.source() + ".user and sources." + e.source() + ".password";
+      return new SQLException("Source '" + e.source() + "' refused the login: " + message + ". Check " + keys + ".",
+          state);
     }
     if (find(e.getCause(), SQLTimeoutException.class) != null) {
       return new SQLException("Source '" + e.source() + "' timed out: " + message, SqlStates.QUERY_CANCELLED);

@@ -38,7 +38,7 @@ public final class GatewayConnection {
 
   public static GatewayConnection open(Gateway gateway, Identity identity) throws SQLException {
     CalciteConnection calcite = ENGINE.open();
-    SourceSession session = new SourceSession(new QueryLog());
+    SourceSession session = new SourceSession(new QueryLog(), identity);
     SchemaPlus root = calcite.getRootSchema();
     Access access = gateway.policies().access(identity);
     for (Source source : gateway.sources().values()) {

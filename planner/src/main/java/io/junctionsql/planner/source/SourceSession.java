@@ -2,6 +2,7 @@ package io.junctionsql.planner.source;
 
 import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.QueryLog;
+import io.junctionsql.planner.security.Identity;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,18 +13,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * What one Junction connection hands its sources: where to record the statements they send, and
- * what is pinned for the statement that runs now (such as the snapshot of each Delta table, so that
+ * What one Junction connection hands its sources: who it runs for (a source may sign in to its database
+ * as that user's own login), where to record the statements they send, and what is pinned for the statement that runs now (such as the snapshot of each Delta table, so that
  * one statement reads one version of a table however often it names it).
  */
 public final class SourceSession {
   private static final Logger LOG = LoggerFactory.getLogger(SourceSession.class);
   private final QueryLog log;
+  private final Identity identity;
   /** The source statements open for this connection, so that a cancel can reach them. */
   private final Set<Statement> open = ConcurrentHashMap.newKeySet();
   /** Set by a cancel until the next statement starts: a source statement opened after it must not run. */
@@ -31,12 +34,18 @@ public final class SourceSession {
   private final Map<String, Object> pinned = new HashMap<>();
   private final List<String> warnings = new ArrayList<>();
 
-  public SourceSession(QueryLog log) {
+  public SourceSession(QueryLog log, Identity identity) {
     this.log = log;
+    this.identity = Objects.requireNonNull(identity, "identity");
   }
 
   public QueryLog log() {
     return log;
+  }
+
+  /** The user this connection runs for. */
+  public Identity identity() {
+    return identity;
   }
 
   /**

@@ -13,25 +13,23 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.util.BuiltInMethod;
-import org.apache.commons.dbcp2.BasicDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 /**
- * A database reached through its JDBC driver. Owns the connection pool, the metadata cache and the
+ * A database reached through its JDBC driver. Owns the connection pools, the metadata cache and the
  * one planner convention that all of the source's tables share, so that a join of two of its tables,
  * even in two of its schemas, is pushed down whole.
  */
 public final class JdbcSource implements Source {
   private final JdbcSourceConfig config;
   private final JdbcFlavor flavor;
-  private final BasicDataSource pool;
+  private final SourcePools pools;
   private final ObservedDataSource metadataDataSource;
   /** What the source received to read its catalog and statistics: no user query, so no connection's log. */
   private final QueryLog metadataLog = new QueryLog();
@@ -42,43 +40,12 @@ public final class JdbcSource implements Source {
   public JdbcSource(JdbcSourceConfig config, JdbcFlavor flavor) {
     this.config = config;
     this.flavor = flavor;
-    this.pool = createPool(config, flavor);
-    this.metadataDataSource = new ObservedDataSource(config.name(), pool, metadataLog, null, config.fetchSize());
+    this.pools = new SourcePools(config, flavor);
+    DataSource service = pools.service();
+    this.metadataDataSource = new ObservedDataSource(config.name(), service::getConnection, null, metadataLog, null,
+        config.fetchSize());
     this.info = Suppliers.memoize(this::readInfo);
     this.catalog = new JdbcCatalog(this, flavor.metadataReader());
-  }
-
-  private static BasicDataSource createPool(JdbcSourceConfig config, JdbcFlavor flavor) {
-    BasicDataSource ds = new BasicDataSource();
-    ds.setUrl(config.url());
-    if (config.driver() != null) {
-      ds.setDriverClassName(config.driver());
-    }
-    if (!config.driverPath().isEmpty()) {
-      ds.setDriverClassLoader(DriverLoaders.isolated(config.driverPath()));
-    }
-    if (!config.user().isEmpty()) {
-      ds.setUsername(config.user());
-    }
-    if (!config.password().isEmpty()) {
-      ds.setPassword(config.password().reveal());
-    }
-    DriverTimeouts.apply(config.url(), config.connectTimeout(), ds);
-    config.properties().forEach(ds::addConnectionProperty);
-    ds.setMaxTotal(config.poolSize());
-    ds.setMaxIdle(config.poolSize());
-    ds.setMaxWait(config.connectTimeout().plus(Duration.ofSeconds(5)));
-    if (flavor.transactional()) {
-      // Without autocommit off, PostgreSQL ignores the fetch size and buffers the whole result.
-      ds.setDefaultAutoCommit(false);
-      ds.setRollbackOnReturn(true);
-      ds.setDefaultReadOnly(true);
-    } else {
-      ds.setRollbackOnReturn(false);
-      ds.setAutoCommitOnReturn(false);
-    }
-    ds.setTestOnBorrow(true);
-    return ds;
   }
 
   @Override public String name() {
@@ -94,8 +61,8 @@ public final class JdbcSource implements Source {
   }
 
   @Override public Schema schema(SourceSession session) {
-    return new JdbcSourceSchema(this, new ObservedDataSource(config.name(), pool, session.log(), session, config.fetchSize()),
-        session);
+    // The session's queries run as its user's login (if mapped); metadata and statistics stay on the service login.
+    return new JdbcSourceSchema(this, pools.forSession(session), session);
   }
 
   /** The statements sent to read the catalog and statistics, newest last. */
@@ -156,7 +123,7 @@ public final class JdbcSource implements Source {
   }
 
   @Override public void check() throws SQLException {
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = pools.service().getConnection()) {
       if (!c.isValid(5)) {
         throw new SQLException("the connection did not answer within 5 seconds", SqlStates.CONNECTION_FAILURE);
       }
@@ -164,10 +131,6 @@ public final class JdbcSource implements Source {
   }
 
   @Override public void close() {
-    try {
-      pool.close();
-    } catch (SQLException e) {
-      // Closing idle connections of a source that went away: nothing left to do.
-    }
+    pools.close();
   }
 }

@@ -7,6 +7,7 @@ import io.junctionsql.planner.config.SourceConfig;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param poolSize the most connections Junction opens to this source
  * @param driverPath jars holding the driver, loaded in a class loader of their own (for drivers that
  *     bundle libraries which would clash with Junction's); empty to find the driver on the class path
+ * @param userCredentials the logins of users who read with their own database login instead of {@code user}
  */
 public record JdbcSourceConfig(
     String name,
@@ -39,15 +41,25 @@ public record JdbcSourceConfig(
     int fetchSize,
     Duration connectTimeout,
     int poolSize,
-    List<Path> driverPath) implements SourceConfig {
+    List<Path> driverPath,
+    UserCredentials userCredentials) implements SourceConfig {
 
   static final List<String> KEYS = List.of("kind", "url", "user", "password", "driver", "driver-path", "properties",
-      "schemas", "metadata-cache-ttl", "fetch-size", "connect-timeout", "pool-size");
+      "schemas", "metadata-cache-ttl", "fetch-size", "connect-timeout", "pool-size", UserCredentials.KEY,
+      UserCredentials.REQUIRED_KEY);
 
   public static final Duration DEFAULT_METADATA_CACHE_TTL = Duration.ofMinutes(10);
   public static final int DEFAULT_FETCH_SIZE = 1000;
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_POOL_SIZE = 8;
+
+  /** Settings where every user reads with the one service login (the kinds that build on this one). */
+  public JdbcSourceConfig(String name, String url, String user, Secret password, String driver,
+      Map<String, String> properties, List<String> schemas, Duration metadataCacheTtl, int fetchSize,
+      Duration connectTimeout, int poolSize, List<Path> driverPath) {
+    this(name, url, user, password, driver, properties, schemas, metadataCacheTtl, fetchSize, connectTimeout, poolSize,
+        driverPath, UserCredentials.NONE);
+  }
 
   static JdbcSourceConfig parse(String name, ConfigNode node) {
     node.allowOnly(KEYS, "a jdbc source");
@@ -66,7 +78,8 @@ public record JdbcSourceConfig(
         node.intValue("fetch-size", DEFAULT_FETCH_SIZE, 1, 1_000_000),
         node.duration("connect-timeout", DEFAULT_CONNECT_TIMEOUT),
         node.intValue("pool-size", DEFAULT_POOL_SIZE, 1, 1000),
-        driverPath(node, node.has("driver")));
+        driverPath(node, node.has("driver")),
+        UserCredentials.parse(node));
   }
 
   /** Driver jars; a driver loaded from them must be named, since no service file is searched there. */
@@ -89,7 +102,12 @@ public record JdbcSourceConfig(
     Map<String, String> all = new java.util.LinkedHashMap<>(properties);
     all.putAll(more);
     return new JdbcSourceConfig(name, url, user, password, driver, all, schemas, metadataCacheTtl, fetchSize,
-        connectTimeout, poolSize, driverPath);
+        connectTimeout, poolSize, driverPath, userCredentials);
+  }
+
+  /** The service login: metadata, statistics, and users without a mapping. */
+  public SourceLogin serviceLogin() {
+    return new SourceLogin(user, password, null);
   }
 
   @Override public String kind() {
@@ -97,6 +115,8 @@ public record JdbcSourceConfig(
   }
 
   @Override public List<Secret> secrets() {
-    return List.of(password);
+    List<Secret> out = new ArrayList<>(userCredentials.secrets());
+    out.add(password);
+    return out;
   }
 }

@@ -18,21 +18,35 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The source's pool as one connection sees it: every statement is recorded in the connection's log
+ * A pool of the source as one connection sees it: every statement is recorded in the connection's log
  * (the exact SQL the source received), gets the source's fetch size, and every failure is tagged
  * with the source's name. Statement-level only; rows are read from the driver's own result set.
  */
 final class ObservedDataSource implements DataSource {
   private final String source;
-  private final DataSource pool;
+  private final Opener opener;
+  private final String loginKeys;
   private final QueryLog log;
   private final SourceSession session;
   private final int fetchSize;
+  private volatile PrintWriter logWriter;
 
-  /** @param session the connection whose statements these are, to cancel them; null for metadata reads */
-  ObservedDataSource(String source, DataSource pool, QueryLog log, SourceSession session, int fetchSize) {
+  /** Where connections come from: a pool's, or a refusal for a user who may not read the source. */
+  @FunctionalInterface
+  interface Opener {
+    Connection open() throws SQLException;
+  }
+
+  /**
+   * @param loginKeys the config keys of the login the connections use, for a refused login's message; null
+   *     for the service login
+   * @param session the connection whose statements these are, to cancel them; null for metadata reads
+   */
+  ObservedDataSource(String source, Opener opener, String loginKeys, QueryLog log, SourceSession session,
+      int fetchSize) {
     this.source = source;
-    this.pool = pool;
+    this.opener = opener;
+    this.loginKeys = loginKeys;
     this.log = log;
     this.session = session;
     this.fetchSize = fetchSize;
@@ -41,7 +55,7 @@ final class ObservedDataSource implements DataSource {
   @Override public Connection getConnection() throws SQLException {
     Connection c;
     try {
-      c = pool.getConnection();
+      c = opener.open();
     } catch (SQLException e) {
       throw tag(e);
     }
@@ -62,7 +76,7 @@ final class ObservedDataSource implements DataSource {
       }
     }
     String message = best.getMessage() == null ? e.toString() : best.getMessage();
-    return new SourceException(source, message, best.getSQLState(), e);
+    return new SourceException(source, message, best.getSQLState(), e, loginKeys);
   }
 
   private void record(String sql) {
@@ -152,12 +166,12 @@ final class ObservedDataSource implements DataSource {
     }
   }
 
-  @Override public PrintWriter getLogWriter() throws SQLException {
-    return pool.getLogWriter();
+  @Override public PrintWriter getLogWriter() {
+    return logWriter;
   }
 
-  @Override public void setLogWriter(PrintWriter out) throws SQLException {
-    pool.setLogWriter(out);
+  @Override public void setLogWriter(PrintWriter out) {
+    logWriter = out;
   }
 
   @Override public void setLoginTimeout(int seconds) throws SQLException {

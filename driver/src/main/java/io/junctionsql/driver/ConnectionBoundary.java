@@ -37,6 +37,8 @@ final class ConnectionBoundary extends Boundary {
       return engine.identity();
     case "checkSources":
       return engine.checkSources();
+    case "takeRowsRead":
+      return engine.log().takeRowsRead();
     case "createStatement":
       return Boundary.wrap(JunctionStatement.class,
           new StatementBoundary(call(method, args), errors, proxy, engine, null, limits));

@@ -16,4 +16,7 @@ public interface JunctionConnection extends Connection {
 
   /** Contacts every source now: source name to null when it answered, else what failed. */
   java.util.Map<String, String> checkSources();
+
+  /** Rows each source gave this connection since the last call (a server's metrics read them). */
+  java.util.Map<String, Long> takeRowsRead();
 }

@@ -13,9 +13,11 @@ import java.util.List;
  * a shutdown waits for running queries.
  *
  * @param auth the {@code server.auth} section, read by the authentication package
+ * @param behindProxy whether a proxy in front sets {@code X-Forwarded-For} (and its kin): then the client
+ *     address, which the login throttle and the audit log use, is read from those headers
  */
 public record ServerConfig(String host, int port, String managementHost, int managementPort, TlsConfig tls,
-    ConfigNode auth, LimitsConfig limits, Duration shutdownGrace) {
+    ConfigNode auth, LimitsConfig limits, Duration shutdownGrace, boolean behindProxy) {
 
   public static final int DEFAULT_PORT = 8765;
   public static final int DEFAULT_MANAGEMENT_PORT = 8766;
@@ -27,7 +29,7 @@ public record ServerConfig(String host, int port, String managementHost, int man
           + "server:\n  port: 8765\n  auth:\n    basic:\n      users_file: users.yaml");
     }
     node.allowOnly(List.of("host", "port", "management_host", "management_port", "tls", "auth", "limits",
-        "shutdown_grace"), "server");
+        "shutdown_grace", "behind_proxy"), "server");
     int port = node.intValue("port", DEFAULT_PORT, 0, 65535);
     int management = node.intValue("management_port", DEFAULT_MANAGEMENT_PORT, 0, 65535);
     if (port != 0 && port == management) {
@@ -41,6 +43,7 @@ public record ServerConfig(String host, int port, String managementHost, int man
         node.has("tls") ? TlsConfig.parse(node.child("tls")) : null,
         node.child("auth"),
         LimitsConfig.parse(node.child("limits")),
-        node.duration("shutdown_grace", Duration.ofSeconds(30)));
+        node.duration("shutdown_grace", Duration.ofSeconds(30)),
+        node.booleanValue("behind_proxy", false));
   }
 }

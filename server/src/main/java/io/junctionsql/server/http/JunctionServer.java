@@ -19,6 +19,7 @@ import io.junctionsql.server.ops.SourceHealth;
 import org.apache.calcite.avatica.jdbc.JdbcMeta.ConnectionCacheSettings;
 import org.apache.calcite.avatica.jdbc.JdbcMeta.StatementCacheSettings;
 import org.apache.calcite.avatica.remote.LocalService;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -137,12 +138,20 @@ public final class JunctionServer implements AutoCloseable {
     }
     LOG.info("event=started avatica_port={} management_port={} tls={}", server.port(), server.managementPort(),
         config.tls() != null);
+    if (config.tls() == null && !config.behindProxy()) {
+      LOG.warn("event=plain_http message=\"server.tls is not set: passwords and tokens cross the network in clear "
+          + "text. Set server.tls, or terminate TLS in a proxy in front and set server.behind_proxy: true.\"");
+    }
     return server;
   }
 
   private ServerConnector avaticaConnector() {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
+    if (config.behindProxy()) {
+      // Only behind a proxy: a client reaching the port directly could claim any address otherwise.
+      http.addCustomizer(new ForwardedRequestCustomizer());
+    }
     ServerConnector connector;
     if (config.tls() == null) {
       connector = new ServerConnector(jetty, new HttpConnectionFactory(http));

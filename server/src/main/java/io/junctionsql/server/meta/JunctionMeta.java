@@ -217,6 +217,8 @@ public final class JunctionMeta extends JdbcMeta {
         ExecuteResult result = body.call();
         events.rowsSent(caller, firstFrameRows(result));
         return result;
+      } finally {
+        events.sourceRows(connection.takeRowsRead());
       }
     } catch (Throwable e) {
       RuntimeException toClient = AvaticaErrors.toClient(e);
@@ -276,6 +278,8 @@ public final class JunctionMeta extends JdbcMeta {
           events.rowsSent(caller, ((Collection<?>) frame.rows).size());
         }
         return frame;
+      } finally {
+        events.sourceRows(getConnection(h.connectionId).unwrap(JunctionConnection.class).takeRowsRead());
       }
     });
   }

@@ -4,12 +4,16 @@ import io.junctionsql.planner.runtime.SourceQuery;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /** What the Meta tells operations about: the audit log and the metrics listen here. */
 public interface ServerEvents {
   /** A query ran (prepared statements: each execution), successfully or not. */
   void queryExecuted(Caller caller, String queryId, String sql, long nanos, List<SourceQuery> sourceQueries,
       SQLException failure);
+
+  /** Sources gave rows for a caller's query: source name to rows. */
+  void sourceRows(Map<String, Long> rowsBySource);
 
   /** A frame of rows went to a client. */
   void rowsSent(Caller caller, int rows);
@@ -27,6 +31,9 @@ public interface ServerEvents {
     }
 
     @Override public void rowsSent(Caller caller, int rows) {
+    }
+
+    @Override public void sourceRows(Map<String, Long> rowsBySource) {
     }
 
     @Override public void refused(Caller caller, String limit) {

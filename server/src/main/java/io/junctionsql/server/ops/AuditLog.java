@@ -33,6 +33,9 @@ public final class AuditLog implements ServerEvents {
   @Override public void rowsSent(Caller caller, int rows) {
   }
 
+  @Override public void sourceRows(Map<String, Long> rowsBySource) {
+  }
+
   @Override public void refused(Caller caller, String limit) {
     AUDIT.info("event=refused request_id={} user={} client={} limit={}", caller.requestId(),
         quote(caller.identity().user()), caller.address(), limit);

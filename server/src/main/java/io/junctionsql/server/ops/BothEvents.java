@@ -6,6 +6,7 @@ import io.junctionsql.server.meta.ServerEvents;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /** Tells the metrics and the audit log the same events. */
 public final class BothEvents implements ServerEvents {
@@ -26,6 +27,11 @@ public final class BothEvents implements ServerEvents {
   @Override public void rowsSent(Caller caller, int rows) {
     first.rowsSent(caller, rows);
     second.rowsSent(caller, rows);
+  }
+
+  @Override public void sourceRows(Map<String, Long> rowsBySource) {
+    first.sourceRows(rowsBySource);
+    second.sourceRows(rowsBySource);
   }
 
   @Override public void refused(Caller caller, String limit) {

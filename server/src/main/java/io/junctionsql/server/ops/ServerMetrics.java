@@ -15,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -60,6 +61,10 @@ public final class ServerMetrics implements ServerEvents {
 
   @Override public void rowsSent(Caller caller, int count) {
     rows.increment(count);
+  }
+
+  @Override public void sourceRows(Map<String, Long> rowsBySource) {
+    rowsBySource.forEach((source, n) -> registry.counter("junction.source.rows", "source", source).increment(n));
   }
 
   @Override public void refused(Caller caller, String limit) {

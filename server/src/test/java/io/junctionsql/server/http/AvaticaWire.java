@@ -31,11 +31,20 @@ final class AvaticaWire {
   }
 
   HttpResponse<byte[]> post(byte[] body, String authorization) throws IOException, InterruptedException {
+    return post(body, authorization, null);
+  }
+
+  /** A request as a proxy forwards it, on behalf of the client {@code forwardedFor} (when not null). */
+  HttpResponse<byte[]> post(byte[] body, String authorization, String forwardedFor)
+      throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (authorization != null) {
       b.header("Authorization", authorization);
+    }
+    if (forwardedFor != null) {
+      b.header("X-Forwarded-For", forwardedFor);
     }
     return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }

@@ -65,7 +65,15 @@ class MalformedRequestsIT {
       }
     }, "bystander");
     bystander.start();
+    // The tests start once the bystander is served, so that its queries run beside theirs.
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (served.get() == 0 && bystanderFailure.get() == null && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    servedBefore = served.get();
   }
+
+  static int servedBefore;
 
   @AfterAll static void stop() throws Exception {
     running.set(false);
@@ -74,7 +82,8 @@ class MalformedRequestsIT {
     }
     try {
       assertThat(bystanderFailure.get()).as("the well-behaved client saw no error").isNull();
-      assertThat(served.get()).as("the well-behaved client was served throughout").isGreaterThan(10);
+      assertThat(served.get() - servedBefore).as("the well-behaved client was served while the tests ran")
+          .isGreaterThan(2);
     } finally {
       if (fixture != null) {
         fixture.close();

@@ -68,6 +68,7 @@ class ManagementIT {
       assertThat(metrics).containsPattern("junction_queries_total\\{[^}]*outcome=\"ok\"[^}]*} 1\\.0")
           .containsPattern("junction_rows_sent_total(\\{[^}]*})? 300\\.0")
           .containsPattern("junction_source_statements_total\\{source=\"pg\"} [1-9]")
+          .containsPattern("junction_source_rows_total\\{source=\"pg\"} 300\\.0")
           .contains("junction_query_duration_seconds_bucket")
           .contains("jvm_memory_used_bytes");
     }

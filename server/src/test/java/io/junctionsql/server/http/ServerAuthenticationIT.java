@@ -173,4 +173,31 @@ class ServerAuthenticationIT {
       assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
     }
   }
+
+  @Test void behindAProxyTheThrottleCountsTheForwardedClientAndOtherwiseIgnoresTheHeader(@TempDir Path other)
+      throws Exception {
+    String sources = "sources:\n  sap:\n    kind: jdbc\n    url: " + data.sapUrl + "\n    user: postgres\n";
+    byte[] open = ("{\"request\":\"openConnection\",\"connectionId\":\"" + UUID.randomUUID() + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    String right = AvaticaWire.basic("alice", ServerFixture.ALICE_PASSWORD);
+    try (ServerFixture proxied = ServerFixture.start(other.resolve("a"),
+        "    throttle:\n      max_failures: 2\n  behind_proxy: true\n", sources)) {
+      AvaticaWire wire = new AvaticaWire(proxied.avaticaAddress());
+      for (int i = 0; i < 2; i++) {
+        wire.post(open, AvaticaWire.basic("alice", "guess-" + i), "10.0.0.1");
+      }
+      assertThat(wire.post(open, right, "10.0.0.1").statusCode()).isEqualTo(429);
+      assertThat(wire.post(open, right, "10.0.0.2").statusCode()).as("another client behind the same proxy")
+          .isEqualTo(200);
+    }
+    try (ServerFixture direct = ServerFixture.start(other.resolve("b"),
+        "    throttle:\n      max_failures: 2\n", sources)) {
+      AvaticaWire wire = new AvaticaWire(direct.avaticaAddress());
+      for (int i = 0; i < 2; i++) {
+        wire.post(open, AvaticaWire.basic("alice", "guess-" + i), "10.0.0." + (10 + i));
+      }
+      assertThat(wire.post(open, right, "10.0.0.99").statusCode())
+          .as("without a proxy a client cannot dodge the throttle by naming another address").isEqualTo(429);
+    }
+  }
 }

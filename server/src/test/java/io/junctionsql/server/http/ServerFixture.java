@@ -32,6 +32,7 @@ final class ServerFixture implements AutoCloseable {
    * @param rest the rest of the config: {@code sources:} and optionally {@code policies:}
    */
   static ServerFixture start(Path dir, String serverYaml, String rest) throws Exception {
+    java.nio.file.Files.createDirectories(dir);
     GatewayFiles.write(dir, "users.yaml", "users:\n"
         + "  alice:\n    password: \"" + PasswordHash.hash(ALICE_PASSWORD.toCharArray(), 1000) + "\"\n"
         + "    groups: [analysts]\n"

@@ -1,5 +1,6 @@
 package io.junctionsql.planner.source.delta;
 
+import io.junctionsql.planner.runtime.QueryLog;
 import io.junctionsql.planner.JunctionException;
 import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.ColumnarRows;
@@ -131,9 +132,13 @@ public final class DeltaScanSpec {
   }
 
   private DeltaRowCursor.ReadReport report(Plan plan) {
-    return (files, rows) -> table.session().log().record(table.source().name(), "READ " + files + " OF "
-        + plan.files().size() + " FILES, " + rows + " ROWS FROM " + table.location().schema() + "."
-        + table.location().name() + "@v" + plan.snapshot().getVersion());
+    return (files, rows) -> {
+      QueryLog log = table.session().log();
+      log.record(table.source().name(), "READ " + files + " OF " + plan.files().size() + " FILES, " + rows
+          + " ROWS FROM " + table.location().schema() + "." + table.location().name() + "@v"
+          + plan.snapshot().getVersion());
+      log.rowsRead(table.source().name(), rows);
+    };
   }
 
   /** Called by the generated code of the query. */

@@ -39,6 +39,7 @@ public final class DeltaSource implements Source {
   private final Cache<String, DeltaTableStats> stats;
 
   DeltaSource(DeltaSourceConfig config) {
+    HadoopLogin.ensure();
     this.config = config;
     this.hadoop = new Configuration();
     config.hadoop().forEach(hadoop::set);

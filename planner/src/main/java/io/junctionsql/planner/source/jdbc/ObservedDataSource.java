@@ -10,6 +10,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
 /**
  * A pool of the source as one connection sees it: every statement is recorded in the connection's log
  * (the exact SQL the source received), gets the source's fetch size, and every failure is tagged
- * with the source's name. Statement-level only; rows are read from the driver's own result set.
+ * with the source's name. Result sets are the driver's own, behind a counter of the rows they give.
  */
 final class ObservedDataSource implements DataSource {
   private final String source;
@@ -154,6 +155,11 @@ final class ObservedDataSource implements DataSource {
           session.closed(statement);
         }
         return ObservedDataSource.this.invoke(statement, method, args);
+      case "executeQuery":
+      case "getResultSet":
+        ResultSet rows = (ResultSet) ObservedDataSource.this.invoke(statement, method, args);
+        return rows == null ? null : (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(),
+            new Class<?>[] {ResultSet.class}, new RowCounter(rows));
       case "equals":
         return proxy == args[0];
       case "hashCode":
@@ -162,6 +168,46 @@ final class ObservedDataSource implements DataSource {
         return "statement on source " + source;
       default:
         return ObservedDataSource.this.invoke(statement, method, args);
+      }
+    }
+  }
+
+  /** Counts the rows the source gives, and reports them once, when they end or are closed. */
+  private final class RowCounter implements InvocationHandler {
+    private final ResultSet rows;
+    private long count;
+    private boolean reported;
+
+    RowCounter(ResultSet rows) {
+      this.rows = rows;
+    }
+
+    @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+      case "next":
+        boolean more = (Boolean) ObservedDataSource.this.invoke(rows, method, args);
+        if (more) {
+          count++;
+        } else {
+          report();
+        }
+        return more;
+      case "close":
+        report();
+        return ObservedDataSource.this.invoke(rows, method, args);
+      case "equals":
+        return proxy == args[0];
+      case "hashCode":
+        return System.identityHashCode(proxy);
+      default:
+        return ObservedDataSource.this.invoke(rows, method, args);
+      }
+    }
+
+    private void report() {
+      if (!reported) {
+        reported = true;
+        log.rowsRead(source, count);
       }
     }
   }

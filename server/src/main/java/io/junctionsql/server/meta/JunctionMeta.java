@@ -10,10 +10,14 @@ import io.junctionsql.planner.security.Identity;
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
+import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.jdbc.UtcFrames;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -273,7 +277,7 @@ public final class JunctionMeta extends JdbcMeta {
     return guard(() -> {
       checkStatement(h);
       try (QueryAdmission.Permit permit = enter(caller)) {
-        Frame frame = super.fetch(h, offset, fetchMaxRowCount);
+        Frame frame = utcFrame(h, offset, fetchMaxRowCount);
         if (frame.rows instanceof Collection) {
           events.rowsSent(caller, ((Collection<?>) frame.rows).size());
         }
@@ -282,6 +286,20 @@ public final class JunctionMeta extends JdbcMeta {
         events.sourceRows(getConnection(h.connectionId).unwrap(JunctionConnection.class).takeRowsRead());
       }
     });
+  }
+
+  /** Avatica's fetch, converting dates and times with UTC as the first frame does (see {@link UtcFrames}). */
+  private Frame utcFrame(StatementHandle h, long offset, int fetchMaxRowCount)
+      throws SQLException, NoSuchStatementException, MissingResultsException {
+    StatementInfo info = getStatementCache().getIfPresent(h.id);
+    if (info == null) {
+      throw new NoSuchStatementException(h);
+    }
+    if (!info.isResultSetInitialized()) {
+      throw new MissingResultsException(h);
+    }
+    ResultSet rows = info.getResultSet();
+    return rows == null ? Frame.EMPTY : UtcFrames.frame(info, rows, offset, fetchMaxRowCount);
   }
 
   @Override public boolean syncResults(StatementHandle sh, QueryState state, long offset) {

@@ -139,9 +139,12 @@ final class ObservedDataSource implements DataSource {
   /** Records statements executed from text, and tags their failures. */
   private final class StatementHandler implements InvocationHandler {
     private final Statement statement;
+    private final TemporalParameters temporal;
 
     StatementHandler(Statement statement) {
       this.statement = statement;
+      this.temporal = statement instanceof java.sql.PreparedStatement
+          ? new TemporalParameters((java.sql.PreparedStatement) statement) : null;
     }
 
     @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -153,6 +156,13 @@ final class ObservedDataSource implements DataSource {
       case "close":
         if (session != null) {
           session.closed(statement);
+        }
+        return ObservedDataSource.this.invoke(statement, method, args);
+      case "setObject":
+      case "setInt":
+      case "setLong":
+        if (temporal != null && args.length == 2 && temporal.bind((Integer) args[0], args[1])) {
+          return null;
         }
         return ObservedDataSource.this.invoke(statement, method, args);
       case "executeQuery":

@@ -98,7 +98,17 @@ public final class ForkedJvm {
    */
   public static String run(Path fixtureDir, Class<?> mainClass, long timeoutSeconds, String... args)
       throws IOException, InterruptedException {
-    List<String> command = command(fixtureDir, mainClass, args);
+    return run(fixtureDir, List.of(), List.of(), mainClass, timeoutSeconds, args);
+  }
+
+  /**
+   * Like {@link #run(Path, Class, long, String...)}, with {@code extraClasspath} after Spark's own class
+   * path (where a cluster library lands on Spark and Databricks: the runtime's classes win a clash) and
+   * {@code jvmOptions} (system properties such as a logging config) before the main class.
+   */
+  public static String run(Path fixtureDir, List<Path> extraClasspath, List<String> jvmOptions, Class<?> mainClass,
+      long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    List<String> command = command(fixtureDir, extraClasspath, jvmOptions, mainClass, args);
     Path log = Files.createTempFile("spark-fixture", ".log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
@@ -120,16 +130,25 @@ public final class ForkedJvm {
   }
 
   private static List<String> command(Path fixtureDir, Class<?> mainClass, String... args) throws IOException {
+    return command(fixtureDir, List.of(), List.of(), mainClass, args);
+  }
+
+  private static List<String> command(Path fixtureDir, List<Path> extraClasspath, List<String> jvmOptions,
+      Class<?> mainClass, String... args) throws IOException {
     Path classpathFile = fixtureDir.resolve("target/fixture-classpath.txt");
     if (!Files.exists(classpathFile)) {
       throw new IllegalStateException(classpathFile + " is missing; build the spark-fixture module first");
     }
     String classpath = fixtureDir.resolve("target/classes") + File.pathSeparator
         + Files.readString(classpathFile).trim();
+    for (Path extra : extraClasspath) {
+      classpath += File.pathSeparator + extra;
+    }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
     command.addAll(SPARK_JAVA_OPTIONS);
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(classpath);
     command.add(mainClass.getName());

@@ -1,5 +1,8 @@
 package io.junctionsql.planner.runtime;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +17,12 @@ import java.util.Map;
  */
 public final class QueryLog {
   private static final int CAPACITY = 1000;
+  /**
+   * Every statement or scan a source receives, at DEBUG, one line each: {@code source=sap sql="SELECT ..."}.
+   * A fixed name (not this class's) so that it survives relocation in the shaded jar and so that an operator,
+   * or a test reading a forked Spark's log, can switch on exactly this without the rest of Junction's logging.
+   */
+  private static final Logger SOURCE_LOG = LoggerFactory.getLogger("junction.source");
 
   private final Deque<SourceQuery> entries = new ArrayDeque<>();
   private final Map<String, Long> rowsRead = new HashMap<>();
@@ -24,6 +33,25 @@ public final class QueryLog {
       entries.removeFirst();
     }
     entries.addLast(new SourceQuery(++sequence, source, sql));
+    if (SOURCE_LOG.isDebugEnabled()) {
+      SOURCE_LOG.debug("source={} sql=\"{}\"", source, escape(sql));
+    }
+  }
+
+  /** Keeps a statement on one line and its quotes apart from the value's: backslash escapes. */
+  static String escape(String sql) {
+    StringBuilder b = new StringBuilder(sql.length() + 16);
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      switch (c) {
+        case '\\' -> b.append("\\\\");
+        case '"' -> b.append("\\\"");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** The sequence number of the newest entry; pass it to {@link #since(long)} later. */

@@ -23,4 +23,10 @@ class QueryLogTest {
     assertThat(log.all()).hasSize(1000);
     assertThat(log.all().get(999).sql()).isEqualTo("SELECT 2499");
   }
+
+  @Test void escapeKeepsAStatementOnOneLineWithItsQuotesDistinguishable() {
+    // The junction.source log line is source=... sql="...": a reader splits on the unescaped closing quote.
+    assertThat(QueryLog.escape("SELECT \"a\"\nFROM t WHERE s = 'x\\y'"))
+        .isEqualTo("SELECT \\\"a\\\"\\nFROM t WHERE s = 'x\\\\y'");
+  }
 }

@@ -80,4 +80,24 @@ class ShadedDriverIT {
     assertThat(statements).anyMatch(s -> s.source().equals("sap") && s.sql().contains("customers"));
     assertThat(statements).anyMatch(s -> s.source().equals("lake"));
   }
+
+  private static String meta(String call) {
+    return output.stream().filter(l -> l.startsWith("META " + call + " ")).findFirst()
+        .map(l -> l.substring(("META " + call + " ").length()))
+        .orElseThrow(() -> new AssertionError("the probe printed no " + call + ":\n" + String.join("\n", output)));
+  }
+
+  /**
+   * The metadata contract, as a BI tool browses the catalog, answered by the shaded jar alone (the probe
+   * also calls getImportedKeys and getFunctions; a failure there ends it with an error).
+   */
+  @Test void aToolBrowsesTheCatalogThroughTheShadedJar() {
+    assertThat(meta("getCatalogs")).contains("lake", "sap");
+    assertThat(meta("getSchemas")).contains("sap.master", "sap.sales", "lake.marketing");
+    assertThat(meta("getTables")).contains("sap.master.customers", "sap.sales.orders", "lake.marketing.events");
+    assertThat(meta("getColumns")).isEqualTo("[customer_id.4, name.12, country.1, segment.12]");
+    assertThat(meta("getPrimaryKeys")).isEqualTo("[customer_id]");
+    assertThat(meta("getPrimaryKeysAll")).contains("customers.customer_id", "orders.order_id", "products.product_id");
+    assertThat(meta("getTypeInfo")).contains("INTEGER", "VARCHAR", "DECIMAL", "TIMESTAMP");
+  }
 }

@@ -2,6 +2,8 @@ package io.junctionsql.bundle.probe;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -44,6 +46,37 @@ public final class JdbcProbe {
         }
         System.out.println(b);
       }
+      catalogAsToolsBrowseIt(c.getMetaData());
     }
+  }
+
+  /**
+   * The DatabaseMetaData calls a BI tool makes to browse a catalog (DBeaver's generic driver, for one),
+   * with "%" where tools pass it; prints {@code META <call> <values>} lines.
+   */
+  private static void catalogAsToolsBrowseIt(DatabaseMetaData md) throws SQLException {
+    print("getCatalogs", md.getCatalogs(), "TABLE_CAT");
+    print("getSchemas", md.getSchemas(null, "%"), "TABLE_CATALOG", "TABLE_SCHEM");
+    print("getTables", md.getTables(null, "%", "%", null), "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME");
+    print("getColumns", md.getColumns("sap", "master", "customers", "%"), "COLUMN_NAME", "DATA_TYPE");
+    print("getPrimaryKeys", md.getPrimaryKeys("sap", "master", "customers"), "COLUMN_NAME");
+    print("getPrimaryKeysAll", md.getPrimaryKeys("sap", "%", "%"), "TABLE_NAME", "COLUMN_NAME");
+    print("getImportedKeys", md.getImportedKeys("sap", "%", "%"), "FKTABLE_NAME", "PKTABLE_NAME");
+    print("getTypeInfo", md.getTypeInfo(), "TYPE_NAME");
+    print("getFunctions", md.getFunctions(null, "%", "%"), "FUNCTION_NAME");
+  }
+
+  private static void print(String call, ResultSet rs, String... columns) throws SQLException {
+    java.util.List<String> values = new java.util.ArrayList<>();
+    try (rs) {
+      while (rs.next()) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (String column : columns) {
+          parts.add(rs.getString(column));
+        }
+        values.add(String.join(".", parts));
+      }
+    }
+    System.out.println("META " + call + " " + values);
   }
 }

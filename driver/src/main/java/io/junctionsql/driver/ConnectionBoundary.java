@@ -43,6 +43,7 @@ final class ConnectionBoundary extends Boundary {
       return Boundary.wrap(JunctionStatement.class,
           new StatementBoundary(call(method, args), errors, proxy, engine, null, limits));
     case "prepareStatement":
+      engine.beginPreparation();
       DirectScans.clear();
       Object prepared;
       try {

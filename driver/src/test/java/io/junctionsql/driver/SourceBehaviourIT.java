@@ -3,7 +3,10 @@ package io.junctionsql.driver;
 import io.junctionsql.driver.fixtures.FederatedData;
 import io.junctionsql.driver.fixtures.GatewayFiles;
 import io.junctionsql.driver.fixtures.PostgresDatabases;
+import io.junctionsql.planner.Gateway;
+import io.junctionsql.planner.runtime.GatewayConnection;
 import io.junctionsql.planner.runtime.SourceQuery;
+import io.junctionsql.planner.source.jdbc.JdbcSource;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +67,40 @@ class SourceBehaviourIT {
       assertThat(count(c2, "SELECT COUNT(*) FROM sap.newcomers.t_second")).as("no cache sees the new table").isEqualTo(2);
       SQLException e = catchThrowableOfType(SQLException.class, () -> count(c1, "SELECT COUNT(*) FROM sap.newcomers.t_second"));
       assertThat(e.getSQLState()).as("a one-hour cache still lists the old tables").isEqualTo("42P01");
+    }
+  }
+
+  @Test void zeroTtlReadsEachTableOncePerStatement() throws Exception {
+    Path zero = GatewayFiles.write(dir, "zero.yaml", data.gatewayYaml().replace(
+        "    kind: jdbc\n    url: jdbc:postgresql", "    kind: jdbc\n    metadata-cache-ttl: 0s\n    url: jdbc:postgresql"));
+    try (Gateway gateway = Gateway.open(zero)) {
+      GatewayConnection engine = gateway.connect();
+      JdbcSource sap = (JdbcSource) gateway.sources().get("sap");
+      try (Connection c = engine.calcite(); Statement s = c.createStatement()) {
+        for (int statement = 1; statement <= 2; statement++) {
+          engine.beginStatement(); // what the driver does for every statement
+          long before = rowCountReads(sap);
+          s.executeQuery("SELECT COUNT(*) FROM sap.sales.orders o JOIN sap.sales.orders p ON p.order_id = o.order_id")
+              .close();
+          // Planning asks for the row count many times; without the pin each ask was a round trip.
+          assertThat(rowCountReads(sap) - before).as("statement " + statement + " reads the table once").isEqualTo(1);
+        }
+      }
+    }
+  }
+
+  private static long rowCountReads(JdbcSource source) {
+    return source.metadataQueries().stream().filter(q -> q.sql().contains("pg_class")).count();
+  }
+
+  @Test void setSchemaWithSourceAndSchemaResolvesUnqualifiedNames() throws Exception {
+    try (Connection c = GatewayFiles.connect(config)) {
+      c.setSchema("sap.master");
+      assertThat(count(c, "SELECT COUNT(*) FROM customers")).isEqualTo(200);
+      assertThat(count(c, "SELECT COUNT(*) FROM sap.sales.orders")).as("qualified names still work").isEqualTo(5000);
+      c.setSchema("sap");
+      SQLException e = catchThrowableOfType(SQLException.class, () -> count(c, "SELECT COUNT(*) FROM customers"));
+      assertThat(e.getSQLState()).as("a source alone is not a schema of tables").isEqualTo("42P01");
     }
   }
 

@@ -40,8 +40,9 @@ import java.lang.reflect.Type;
 import java.util.function.UnaryOperator;
 
 /**
- * Calcite's statement preparation with Junction's additions: writes and DDL are refused, and EXPLAIN
- * shows, after the plan, the exact SQL each source will receive.
+ * Calcite's statement preparation with Junction's additions: writes and DDL are refused, EXPLAIN
+ * shows, after the plan, the exact SQL each source will receive, and a default schema may name a
+ * source's schema ({@code setSchema("pg.public")}, see {@link DefaultSchema}).
  */
 public class JunctionPrepare extends CalcitePrepareImpl {
   @Override public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType,
@@ -49,7 +50,7 @@ public class JunctionPrepare extends CalcitePrepareImpl {
     if (query.sql != null) {
       ReadOnlyGuard.checkText(query.sql);
     }
-    return super.prepareSql(context, query, elementType, maxRowCount);
+    return super.prepareSql(DefaultSchema.resolve(context), query, elementType, maxRowCount);
   }
 
   @Override public void executeDdl(Context context, SqlNode node) {

@@ -103,6 +103,11 @@ public final class GatewayConnection {
     return session.cancelled();
   }
 
+  /** A statement is prepared: nothing the last one pinned is planned with. */
+  public void beginPreparation() {
+    session.unpin();
+  }
+
   /** A statement starts executing: returns the log mark to read what its sources receive. */
   public long beginStatement() {
     session.beginStatement();

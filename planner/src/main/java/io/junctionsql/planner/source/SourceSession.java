@@ -90,6 +90,14 @@ public final class SourceSession {
     warnings.clear();
   }
 
+  /**
+   * A statement is being prepared: it plans with fresh pins (a source's catalog, a Delta snapshot), not
+   * with what the last statement pinned.
+   */
+  public synchronized void unpin() {
+    pinned.clear();
+  }
+
   /** Something the running statement's user should know, reported as an SQLWarning. */
   public synchronized void warn(String message) {
     if (!warnings.contains(message)) {

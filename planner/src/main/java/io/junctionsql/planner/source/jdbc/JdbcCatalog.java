@@ -4,6 +4,8 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 
+import io.junctionsql.planner.source.SourceSession;
+
 import org.apache.calcite.schema.Schema;
 
 import java.sql.Connection;
@@ -17,15 +19,19 @@ import java.util.concurrent.ExecutionException;
 /**
  * The source's schemas, tables, columns, keys and row counts, read lazily by the source's
  * {@link MetadataReader} and kept for {@code metadata-cache-ttl}. Shared by all connections.
+ * With a ttl of zero they are read once per statement: pinned in the connection's session, since
+ * planning asks for a table's columns and row count many times over.
  */
 final class JdbcCatalog {
   private final JdbcSource source;
   private final MetadataReader reader;
   private final Cache<String, Object> cache;
+  private final boolean pinPerStatement;
 
   JdbcCatalog(JdbcSource source, MetadataReader reader) {
     this.source = source;
     this.reader = reader;
+    this.pinPerStatement = source.config().metadataCacheTtl().isZero();
     this.cache = CacheBuilder.newBuilder()
         .expireAfterWrite(source.config().metadataCacheTtl())
         .maximumSize(source.config().metadataCacheTtl().isZero() ? 0 : 100_000)
@@ -33,8 +39,8 @@ final class JdbcCatalog {
   }
 
   /** The schemas users see, in the source's spelling. */
-  List<String> schemaNames() {
-    return cached("schemas", () -> {
+  List<String> schemaNames(SourceSession session) {
+    return cached(session, "schemas", () -> {
       List<String> configured = source.config().schemas();
       return configured.isEmpty() ? withConnection(c -> reader.schemaNames(c, source.info()))
           : List.copyOf(configured);
@@ -42,21 +48,28 @@ final class JdbcCatalog {
   }
 
   /** The tables and views of one schema, by name, with their kind. */
-  Map<String, Schema.TableType> tableNames(String schema) {
-    return cached("tables:" + schema, () -> withConnection(c -> reader.tableNames(c, source.info(), schema)));
+  Map<String, Schema.TableType> tableNames(String schema, SourceSession session) {
+    return cached(session, "tables:" + schema, () -> withConnection(c -> reader.tableNames(c, source.info(), schema)));
   }
 
-  Optional<TableMetadata> table(String schema, String table) {
-    Schema.TableType type = tableNames(schema).get(table);
+  Optional<TableMetadata> table(String schema, String table, SourceSession session) {
+    Schema.TableType type = tableNames(schema, session).get(table);
     if (type == null) {
       return Optional.empty();
     }
-    return Optional.of(cached("table:" + schema + "." + table, () -> withConnection(c ->
+    return Optional.of(cached(session, "table:" + schema + "." + table, () -> withConnection(c ->
         reader.table(c, source.info(), schema, table, type))));
   }
 
+  private <T> T cached(SourceSession session, String key, Callable<T> loader) {
+    if (pinPerStatement) {
+      return session.pin("jdbc-catalog:" + source.name() + ":" + key, () -> load(key, loader));
+    }
+    return load(key, loader);
+  }
+
   @SuppressWarnings("unchecked")
-  private <T> T cached(String key, Callable<T> loader) {
+  private <T> T load(String key, Callable<T> loader) {
     try {
       return (T) cache.get(key, loader);
     } catch (ExecutionException | UncheckedExecutionException e) {

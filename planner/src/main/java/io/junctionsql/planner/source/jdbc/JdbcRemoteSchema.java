@@ -13,9 +13,9 @@ final class JdbcRemoteSchema extends LookupSchema {
   private final Lookup<Table> tables;
 
   JdbcRemoteSchema(JdbcSource source, String schema, SourceSession session) {
-    this.tables = new NameLookup<>(() -> source.catalog().tableNames(schema).keySet(),
+    this.tables = new NameLookup<>(() -> source.catalog().tableNames(schema, session).keySet(),
         name -> {
-          Schema.TableType type = source.catalog().tableNames(schema).get(name);
+          Schema.TableType type = source.catalog().tableNames(schema, session).get(name);
           return type == null ? null : new JdbcSourceTable(source, schema, name, type, session);
         });
   }

@@ -22,7 +22,7 @@ final class JdbcSourceSchema extends LookupSchema implements Wrapper {
   JdbcSourceSchema(JdbcSource source, DataSource dataSource, SourceSession session) {
     this.source = source;
     this.dataSource = dataSource;
-    this.subSchemas = new NameLookup<>(() -> source.catalog().schemaNames(),
+    this.subSchemas = new NameLookup<>(() -> source.catalog().schemaNames(session),
         name -> new JdbcRemoteSchema(source, name, session));
   }
 

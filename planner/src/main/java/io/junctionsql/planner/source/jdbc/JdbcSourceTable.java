@@ -76,7 +76,7 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable, 
       new org.apache.calcite.sql.type.SqlTypeFactoryImpl(io.junctionsql.planner.runtime.JunctionTypeSystem.INSTANCE);
 
   private TableMetadata metadata() {
-    return source.catalog().table(schema, name).orElseThrow(() -> new IllegalStateException(
+    return source.catalog().table(schema, name, session).orElseThrow(() -> new IllegalStateException(
         "table " + schema + "." + name + " disappeared from source " + source.name()));
   }
 
@@ -106,7 +106,7 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable, 
 
   private RelReferentialConstraint foreignKey(List<String> columns, SemanticAssociation a) {
     List<Integer> from = ordinals(columns, a.sourceColumns());
-    Optional<TableMetadata> target = source.catalog().table(schema, a.target());
+    Optional<TableMetadata> target = source.catalog().table(schema, a.target(), session);
     if (from.contains(-1) || target.isEmpty()) {
       return null;
     }

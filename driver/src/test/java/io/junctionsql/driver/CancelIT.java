@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CancelIT {
   private static final PostgresDatabases DATABASES = new PostgresDatabases();
+  private static final int POOL_SIZE = 4;
   private static String url;
   @TempDir static Path dir;
   private static Path config;
@@ -35,7 +36,7 @@ class CancelIT {
     url = DATABASES.create("cancel");
     PostgresDatabases.run(url, "CREATE VIEW public.slow AS SELECT 1 AS x FROM pg_sleep(60);\n");
     config = GatewayFiles.write(dir, "cancel.yaml", "sources:\n  pg:\n    kind: jdbc\n    url: " + url
-        + "\n    user: " + PostgresDatabases.USER + "\n");
+        + "\n    user: " + PostgresDatabases.USER + "\n    pool-size: " + POOL_SIZE + "\n");
   }
 
   @AfterAll static void tearDown() throws Exception {
@@ -97,6 +98,41 @@ class CancelIT {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getLong(1)).isEqualTo(2);
       }
+    }
+  }
+
+  /**
+   * A thousand queries, each cancelled while PostgreSQL runs it: every one ends with 57014, and
+   * afterwards PostgreSQL runs nothing for Junction and holds no more connections than the source's pool.
+   */
+  @Test void aThousandCancelledQueriesLeakNoConnection() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Connection c = GatewayFiles.connect(config);
+         java.sql.PreparedStatement ps = c.prepareStatement("SELECT x FROM pg.public.slow")) {
+      for (int i = 0; i < 1000; i++) {
+        Future<SQLException> running = pool.submit(() -> {
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return null;
+          } catch (SQLException e) {
+            return e;
+          }
+        });
+        awaitSleepers(1);
+        ps.cancel();
+        SQLException e = running.get(10, TimeUnit.SECONDS);
+        assertThat((Object) e).as("query %d ends with an error", i).isNotNull();
+        assertThat(e.getSQLState()).as("query %d: %s", i, e.getMessage()).isEqualTo("57014");
+      }
+      awaitSleepers(0);
+      try (Connection pg = PostgresDatabases.connect(url); Statement st = pg.createStatement();
+           ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+               + " AND pid <> pg_backend_pid()")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("connections PostgreSQL holds for Junction").isLessThanOrEqualTo(POOL_SIZE);
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 

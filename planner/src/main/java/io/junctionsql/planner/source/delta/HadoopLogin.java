@@ -10,14 +10,14 @@ import org.slf4j.LoggerFactory;
  * the OS for the user on first file access and fails every read with "Invalid UID" otherwise; Delta
  * Kernel's file access goes through Hadoop even for local files and object stores.
  */
-final class HadoopLogin {
+public final class HadoopLogin {
   private static final Logger LOG = LoggerFactory.getLogger(HadoopLogin.class);
   private static volatile boolean checked;
 
   private HadoopLogin() {
   }
 
-  static void ensure() {
+  public static void ensure() {
     if (checked) {
       return;
     }

@@ -1,5 +1,7 @@
 package io.junctionsql.planner.source.delta.write;
 
+import io.junctionsql.planner.source.delta.HadoopLogin;
+
 import io.delta.kernel.DataWriteContext;
 import io.delta.kernel.Operation;
 import io.delta.kernel.Table;
@@ -71,6 +73,7 @@ public final class DeltaTableWriter {
    */
   public DeltaTableWriter(String path, StructType schema, List<String> partitionColumns,
       Map<String, String> properties) {
+    HadoopLogin.ensure();
     this.engine = DefaultEngine.create(new Configuration());
     this.path = path;
     this.schema = schema;

@@ -1,12 +1,15 @@
 package io.junctionsql.server.http;
 
+import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.security.Identity;
 import io.junctionsql.server.meta.Caller;
 import io.junctionsql.server.ops.ServerMetrics;
 
+import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.metrics.noop.NoopMetricsSystem;
 import org.apache.calcite.avatica.remote.Handler.HandlerResponse;
 import org.apache.calcite.avatica.remote.JsonHandler;
+import org.apache.calcite.avatica.remote.JsonService;
 import org.apache.calcite.avatica.remote.ProtobufHandler;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
@@ -19,6 +22,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.servlet.http.HttpServletRequest;
@@ -61,7 +65,12 @@ public final class AvaticaEndpoint extends AbstractHandler {
       identity = authenticator.authenticate(request.getHeader("Authorization"), request.getRemoteAddr());
     } catch (HttpRefusal refusal) {
       metrics.authenticationFailed(refusal.status());
-      plain(response, refusal.status(), refusal.getMessage(), refusal.headers());
+      if (request.getHeader("Authorization") == null) {
+        // The challenge is what makes a Basic client send its credentials.
+        plain(response, refusal.status(), refusal.getMessage(), refusal.headers());
+      } else {
+        refuseAsAvatica(request, response, refusal);
+      }
       return;
     }
     byte[] body;
@@ -93,6 +102,39 @@ public final class AvaticaEndpoint extends AbstractHandler {
     response.setStatus(answer.getStatusCode());
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
+  }
+
+  /**
+   * Refuses credentials as an Avatica error, in the request's serialization. Avatica's client turns any
+   * other status into "got HTTP/401" and drops the message; an error response reaches the user as an
+   * SQLException with SQLState 28000 and the reason (an expired token, a wrong password, a login delay).
+   */
+  private static void refuseAsAvatica(HttpServletRequest request, HttpServletResponse response, HttpRefusal refusal)
+      throws IOException {
+    int first = firstByte(request.getInputStream());
+    Service.ErrorResponse error = new Service.ErrorResponse(List.of(), refusal.getMessage(), 0,
+        SqlStates.INVALID_AUTHORIZATION, AvaticaSeverity.ERROR, null);
+    refusal.headers().forEach(response::setHeader);
+    response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+    byte[] bytes;
+    if (first == '{') {
+      bytes = JsonService.MAPPER.writeValueAsBytes(error);
+      response.setContentType("application/json;charset=utf-8");
+    } else {
+      bytes = new ProtobufTranslationImpl().serializeResponse(error);
+      response.setContentType("application/octet-stream");
+    }
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+  }
+
+  /** The first byte of a body that is not white space (-1 if none); the rest is not read. */
+  private static int firstByte(InputStream in) throws IOException {
+    int b;
+    do {
+      b = in.read();
+    } while (b == ' ' || b == '\n' || b == '\r' || b == '\t');
+    return b;
   }
 
   private byte[] readBody(HttpServletRequest request) throws IOException, TooLarge {

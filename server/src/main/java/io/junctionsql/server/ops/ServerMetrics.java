@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /** The server's Prometheus metrics, kept by Micrometer. */
@@ -25,7 +24,6 @@ public final class ServerMetrics implements ServerEvents {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Timer latency;
   private final Counter rows;
-  private final AtomicLong connectionsOpened = new AtomicLong();
 
   public ServerMetrics(LongSupplier openConnections, LongSupplier runningQueries) {
     latency = Timer.builder("junction.query.duration").description("Time to execute a query, up to its first frame")
@@ -72,7 +70,6 @@ public final class ServerMetrics implements ServerEvents {
   }
 
   @Override public void connectionOpened(Caller caller) {
-    connectionsOpened.incrementAndGet();
     registry.counter("junction.connections.opened").increment();
   }
 

@@ -46,7 +46,9 @@ class ServerAuthenticationIT {
     certificates = new TestCertificates(dir);
     issuer = new TestIssuer();
     fixture = ServerFixture.start(dir,
+        // The refusals the tests provoke must not throttle the others (the throttle has its own test).
         "    jwt:\n      issuer: " + issuer.url() + "\n      audience: junction\n"
+            + "    throttle:\n      max_failures: 1000\n"
             + "  tls:\n    certificate: " + certificates.certificate + "\n    private_key: "
             + certificates.privateKeyPkcs1 + "\n",
         "sources:\n  sap:\n    kind: jdbc\n    url: " + data.sapUrl + "\n    user: postgres\n");
@@ -83,12 +85,20 @@ class ServerAuthenticationIT {
     }
   }
 
-  @Test void aWrongPasswordIsRefused() {
-    assertThatThrownBy(() -> {
-      try (Connection c = fixture.connect("protobuf", "alice", "not-her-password", trust())) {
-        customers(c);
-      }
-    }).hasStackTraceContaining("401");
+  @Test void aWrongPasswordIsRefusedWithSqlState28000SayingWhy() {
+    for (String serialization : new String[] {"protobuf", "json"}) {
+      assertThatThrownBy(() -> {
+        try (Connection c = fixture.connect(serialization, "alice", "not-her-password", trust())) {
+          customers(c);
+        }
+      })
+          // Avatica's client reports an error on opening the connection as its own runtime exception,
+          // carrying the server's SQLState and message.
+          .isInstanceOfSatisfying(org.apache.calcite.avatica.AvaticaClientRuntimeException.class, e -> {
+            assertThat(e.getSqlState()).isEqualTo("28000");
+            assertThat(e.getMessage()).contains("wrong password").doesNotContain("not-her-password");
+          });
+    }
   }
 
   @Test void aClientThatDoesNotTrustTheCertificateCannotConnect() {
@@ -140,7 +150,9 @@ class ServerAuthenticationIT {
     long now = System.currentTimeMillis();
     String token = issuer.rs256(issuer.claims().expirationTime(new Date(now - 3_600_000)).build());
     HttpResponse<String> r = withToken(token);
-    assertThat(r.statusCode()).isEqualTo(401);
+    // A refused credential comes back as Avatica's error (what its client shows as an SQLException).
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.body()).contains("\"sqlState\":\"28000\"");
     assertThat(r.body()).containsIgnoringCase("expired");
   }
 
@@ -148,14 +160,18 @@ class ServerAuthenticationIT {
     var stranger = new RSAKeyGenerator(2048).keyID("rsa1").generate();
     String token = TestIssuer.sign(issuer.claims().build(), stranger, JWSAlgorithm.RS256);
     HttpResponse<String> r = withToken(token);
-    assertThat(r.statusCode()).isEqualTo(401);
+    // A refused credential comes back as Avatica's error (what its client shows as an SQLException).
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.body()).contains("\"sqlState\":\"28000\"");
     assertThat(r.body()).containsIgnoringCase("signature");
   }
 
   @Test void aTokenForAnotherAudienceIsRefused() throws Exception {
     String token = issuer.rs256(issuer.claims().audience("another-service").build());
     HttpResponse<String> r = withToken(token);
-    assertThat(r.statusCode()).isEqualTo(401);
+    // A refused credential comes back as Avatica's error (what its client shows as an SQLException).
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.body()).contains("\"sqlState\":\"28000\"");
     assertThat(r.body()).containsIgnoringCase("audience");
   }
 
@@ -166,10 +182,11 @@ class ServerAuthenticationIT {
       byte[] open = ("{\"request\":\"openConnection\",\"connectionId\":\"" + UUID.randomUUID() + "\"}")
           .getBytes(StandardCharsets.UTF_8);
       for (int i = 0; i < 3; i++) {
-        assertThat(wire.post(open, AvaticaWire.basic("alice", "guess-" + i)).statusCode()).isEqualTo(401);
+        assertThat(wire.post(open, AvaticaWire.basic("alice", "guess-" + i)).statusCode()).isEqualTo(500);
       }
       HttpResponse<byte[]> throttled = wire.post(open, AvaticaWire.basic("alice", ServerFixture.ALICE_PASSWORD));
-      assertThat(throttled.statusCode()).as("even the right password waits out the delay").isEqualTo(429);
+      assertThat(throttled.statusCode()).as("even the right password waits out the delay").isEqualTo(500);
+      assertThat(new String(throttled.body(), StandardCharsets.UTF_8)).contains("28000");
       assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
     }
   }
@@ -186,7 +203,7 @@ class ServerAuthenticationIT {
       for (int i = 0; i < 2; i++) {
         wire.post(open, AvaticaWire.basic("alice", "guess-" + i), "10.0.0.1");
       }
-      assertThat(wire.post(open, right, "10.0.0.1").statusCode()).isEqualTo(429);
+      assertThat(wire.post(open, right, "10.0.0.1").headers().firstValue("Retry-After")).as("throttled").isPresent();
       assertThat(wire.post(open, right, "10.0.0.2").statusCode()).as("another client behind the same proxy")
           .isEqualTo(200);
     }
@@ -196,8 +213,8 @@ class ServerAuthenticationIT {
       for (int i = 0; i < 2; i++) {
         wire.post(open, AvaticaWire.basic("alice", "guess-" + i), "10.0.0." + (10 + i));
       }
-      assertThat(wire.post(open, right, "10.0.0.99").statusCode())
-          .as("without a proxy a client cannot dodge the throttle by naming another address").isEqualTo(429);
+      assertThat(wire.post(open, right, "10.0.0.99").headers().firstValue("Retry-After"))
+          .as("without a proxy a client cannot dodge the throttle by naming another address").isPresent();
     }
   }
 }

@@ -39,6 +39,7 @@ final class DeltaRowCursor {
   private final Runnable onClose;
   private long rowsRead;
   private int filesRead;
+  private long bytesRead;
   private boolean closed;
 
   private CloseableIterator<FilteredColumnarBatch> batches;
@@ -59,7 +60,7 @@ final class DeltaRowCursor {
     this.files = plan.files().iterator();
     this.width = width;
     this.cancel = cancel;
-    this.onClose = () -> onClose.done(filesRead, rowsRead);
+    this.onClose = () -> onClose.done(filesRead, bytesRead, rowsRead);
   }
 
   /** The vector holding column {@code c} of the current row, at {@link #row()}. */
@@ -132,6 +133,7 @@ final class DeltaRowCursor {
         .map(FileReadResult::getData);
     batches = Scan.transformPhysicalData(engine, scanState, scanFile, physical);
     filesRead++;
+    bytesRead += status.getSize();
   }
 
   private void closeBatches() throws IOException {
@@ -159,6 +161,6 @@ final class DeltaRowCursor {
   /** Hears how much a scan read. */
   @FunctionalInterface
   interface ReadReport {
-    void done(int files, long rows);
+    void done(int files, long bytes, long rows);
   }
 }

@@ -132,11 +132,11 @@ public final class DeltaScanSpec {
   }
 
   private DeltaRowCursor.ReadReport report(Plan plan) {
-    return (files, rows) -> {
+    return (files, bytes, rows) -> {
       QueryLog log = table.session().log();
       log.record(table.source().name(), "READ " + files + " OF " + plan.files().size() + " FILES, " + rows
           + " ROWS FROM " + table.location().schema() + "." + table.location().name() + "@v"
-          + plan.snapshot().getVersion());
+          + plan.snapshot().getVersion() + ", " + bytes + " BYTES");
       log.rowsRead(table.source().name(), rows);
     };
   }

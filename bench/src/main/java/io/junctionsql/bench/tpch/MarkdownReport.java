@@ -1,0 +1,111 @@
+package io.junctionsql.bench.tpch;
+
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The run as Markdown: the machine, the command, one row per query, and the workload's totals. */
+final class MarkdownReport {
+  private final TpchDataSet data;
+  private final TpchBenchmark.Options options;
+  private final List<Measurement> measurements;
+
+  MarkdownReport(TpchDataSet data, TpchBenchmark.Options options, List<Measurement> measurements) {
+    this.data = data;
+    this.options = options;
+    this.measurements = measurements;
+  }
+
+  /** A progress line while the run goes on. */
+  static String line(String query, Map<String, Measurement> bySystem) {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-4s", query));
+    bySystem.forEach((system, m) -> b.append(String.format(Locale.ROOT, "  %s %s ms, %,d rows moved%s", system,
+        ms(m.medianMs()), m.rowsMoved(), m.problem().map(p -> " [" + p + "]").orElse(""))));
+    return b.toString();
+  }
+
+  String render() {
+    Set<String> systems = new LinkedHashSet<>();
+    Map<String, Map<String, Measurement>> byQuery = new LinkedHashMap<>();
+    for (Measurement m : measurements) {
+      systems.add(m.system());
+      byQuery.computeIfAbsent(m.query(), q -> new LinkedHashMap<>()).put(m.system(), m);
+    }
+    StringBuilder b = new StringBuilder();
+    Runtime rt = Runtime.getRuntime();
+    b.append(String.format(Locale.ROOT, "## TPC-H SF%s, federated: dimensions in PostgreSQL, orders and lineitem in Delta%n%n",
+        num(data.scaleFactor())));
+    b.append(String.format(Locale.ROOT, "- When: %s; machine: %d cores, Java %s, max heap %d MiB, %s%n",
+        ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16) + " UTC",
+        rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20, System.getProperty("os.name")));
+    b.append("- Command: `").append(options.commandLine).append("`\n");
+    b.append(String.format(Locale.ROOT, "- Median of %d runs after %d warm-up run(s); every result checked against the "
+        + "oracle (all tables in one PostgreSQL schema, `%s`).%n", options.runs, options.warmup, data.schema()));
+    b.append("- Rows moved: rows Junction read from its sources (for Delta, rows decoded from the files it read). "
+        + "Peak heap: sampled every 10 ms, above the heap in use when the query started (embedded Junction runs in "
+        + "the runner's JVM).\n\n");
+    b.append("| query | rows |");
+    for (String s : systems) {
+      b.append(' ').append(s).append(" ms |");
+    }
+    b.append(" time junction / off | rows moved junction | rows moved off | moved junction / off | Delta files junction / off "
+        + "| peak heap junction MiB | check |\n|");
+    b.append(" --- |".repeat(1)).append(" ---: |".repeat(systems.size() + 7)).append(" --- |\n");
+    double totalOn = 0;
+    double totalOff = 0;
+    long movedOn = 0;
+    long movedOff = 0;
+    for (Map.Entry<String, Map<String, Measurement>> e : byQuery.entrySet()) {
+      Map<String, Measurement> row = e.getValue();
+      Measurement on = row.get("junction");
+      Measurement off = row.get("junction-off");
+      Measurement oracle = row.get("oracle");
+      b.append("| ").append(e.getKey()).append(" | ").append(String.format(Locale.ROOT, "%,d", oracle.rows())).append(" |");
+      for (String s : systems) {
+        Measurement m = row.get(s);
+        b.append(' ').append(m == null ? "" : ms(m.medianMs())).append(" |");
+      }
+      totalOn += on.medianMs();
+      totalOff += off.medianMs();
+      movedOn += on.rowsMoved();
+      movedOff += off.rowsMoved();
+      b.append(String.format(Locale.ROOT, " %s | %,d | %,d | %s | %s / %s | %d | %s |%n", ratio(on.medianMs(), off.medianMs()),
+          on.rowsMoved(), off.rowsMoved(), ratio(on.rowsMoved(), off.rowsMoved()), files(on), files(off),
+          on.peakHeapBytes() >> 20, check(row)));
+    }
+    b.append(String.format(Locale.ROOT, "| **all** | | | **%s** | **%s** |%s **%s** | **%,d** | **%,d** | **%s** | | | |%n",
+        ms(totalOn), ms(totalOff), " |".repeat(Math.max(0, systems.size() - 3)), ratio(totalOn, totalOff), movedOn,
+        movedOff, ratio(movedOn, movedOff)));
+    return b.toString();
+  }
+
+  private static String check(Map<String, Measurement> row) {
+    String problems = row.values().stream().filter(m -> m.problem().isPresent())
+        .map(m -> m.system() + ": " + m.problem().get().replace("|", "\\|")).collect(Collectors.joining("; "));
+    return problems.isEmpty() ? "match" : "**" + problems + "**";
+  }
+
+  private static String files(Measurement m) {
+    long files = m.sources().values().stream().mapToLong(SourceFigures::files).filter(f -> f >= 0).sum();
+    return String.valueOf(files);
+  }
+
+  private static String ratio(double a, double b) {
+    return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? "–" : String.format(Locale.ROOT, "%.2f", a / b);
+  }
+
+  private static String ms(double ms) {
+    return Double.isNaN(ms) ? "error" : String.format(Locale.ROOT, "%,.0f", ms);
+  }
+
+  private static String num(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+}

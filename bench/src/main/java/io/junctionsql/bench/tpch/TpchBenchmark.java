@@ -1,0 +1,194 @@
+package io.junctionsql.bench.tpch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The federated TPC-H workload, side by side on Junction, Junction without its cross-source optimizations,
+ * the oracle (all of the data in one PostgreSQL database) and, when given, Trino. Every result is checked
+ * against the oracle's; a mismatch or an error makes the run fail (exit status 1) after the report is written.
+ *
+ * <pre>bench/run tpch.TpchBenchmark --sf 1 [--queries q1,q3,x1] [--runs 3] [--warmup 1]
+ *     [--trino jdbc:trino://127.0.0.1:18080] [--report docs/tpch-report.md]</pre>
+ */
+public final class TpchBenchmark {
+  private static final Set<String> TABLES = Set.of("customer", "supplier", "part", "partsupp", "nation", "region",
+      "orders", "lineitem");
+
+  private TpchBenchmark() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options o = Options.parse(args);
+    String database = "junction_bench";
+    ensureDatabase(o.postgres, database);
+    TpchDataSet data = new TpchDataSet(o.scaleFactor,
+        "jdbc:postgresql://" + o.postgres + "/" + database + "?user=postgres", o.lake);
+    data.ensureLoaded();
+    Path config = Files.createTempDirectory("junction-tpch").resolve("junction.yaml");
+    Files.writeString(config, JunctionSystem.config(data));
+
+    List<QuerySystem> systems = new ArrayList<>();
+    systems.add(new JdbcSystem("oracle", data.postgresUrl(), new Properties(), t -> data.schema() + "." + t));
+    systems.add(new JunctionSystem("junction", config, data, true));
+    systems.add(new JunctionSystem("junction-off", config, data, false));
+    if (o.trino != null) {
+      Properties p = new Properties();
+      p.setProperty("user", "bench");
+      systems.add(new JdbcSystem("trino", o.trino, p,
+          t -> (TpchDataSet.FACTS.contains(t) ? "lake." : "pg.") + data.schema() + "." + t));
+    }
+    TableQualifier qualifier = new TableQualifier(TABLES);
+    List<Measurement> all = new ArrayList<>();
+    try {
+      for (BenchQuery q : TpchQueries.load(o.queries)) {
+        Map<String, Measurement> byQuery = new LinkedHashMap<>();
+        ResultDigest oracle = null;
+        for (QuerySystem s : systems) {
+          Run run = run(s, qualifier.qualify(q.sql(), s::table), q, o);
+          Optional<String> problem = run.error;
+          if (problem.isEmpty() && oracle != null) {
+            problem = run.digest.differenceFrom(oracle);
+          }
+          if (s.name().equals("oracle")) {
+            oracle = run.digest;
+          }
+          Measurement m = new Measurement(s.name(), q.name(), run.medianMs,
+              run.digest == null ? -1 : run.digest.rowCount(), run.sources, run.peakHeap, problem);
+          byQuery.put(s.name(), m);
+          all.add(m);
+        }
+        System.out.println(MarkdownReport.line(q.name(), byQuery));
+      }
+    } finally {
+      for (QuerySystem s : systems) {
+        s.close();
+      }
+    }
+    String report = new MarkdownReport(data, o, all).render();
+    System.out.println();
+    System.out.println(report);
+    if (o.report != null) {
+      Files.createDirectories(o.report.toAbsolutePath().getParent());
+      Files.writeString(o.report, report);
+      System.out.println("Report written to " + o.report);
+    }
+    long failed = all.stream().filter(m -> m.problem().isPresent()).count();
+    if (failed > 0) {
+      System.err.println(failed + " query runs failed or differed from the oracle");
+      System.exit(1);
+    }
+  }
+
+  /** What the measured runs of one query on one system gave. */
+  private record Run(double medianMs, ResultDigest digest, Map<String, SourceFigures> sources, long peakHeap,
+      Optional<String> error) {
+  }
+
+  private static Run run(QuerySystem system, String sql, BenchQuery q, Options o) throws SQLException {
+    double[] ms = new double[o.runs];
+    ResultDigest digest = null;
+    Map<String, SourceFigures> sources = Map.of();
+    long peak = 0;
+    try (Statement st = system.connection().createStatement()) {
+      st.setQueryTimeout(o.timeoutSeconds);
+      st.setFetchSize(10_000);
+      for (int i = 0; i < o.warmup; i++) {
+        try (ResultSet rs = st.executeQuery(sql)) {
+          ResultDigest.read(rs, q.large());
+        }
+      }
+      for (int i = 0; i < o.runs; i++) {
+        system.takeSourceFigures();
+        System.gc();
+        long start = System.nanoTime();
+        try (HeapSampler heap = new HeapSampler(); ResultSet rs = st.executeQuery(sql)) {
+          digest = ResultDigest.read(rs, q.large());
+          ms[i] = (System.nanoTime() - start) / 1e6;
+          peak = Math.max(peak, heap.peakAboveBaseline());
+        }
+        sources = system.takeSourceFigures();
+      }
+    } catch (SQLException | RuntimeException | InterruptedException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      if (e instanceof SQLException se && se.getSQLState() != null) {
+        message = se.getSQLState() + ": " + message;
+      }
+      return new Run(Double.NaN, null, sources, peak, Optional.of(message));
+    }
+    Arrays.sort(ms);
+    return new Run(ms[ms.length / 2], digest, sources, peak, Optional.empty());
+  }
+
+  private static void ensureDatabase(String hostPort, String database) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + hostPort + "/postgres", "postgres", "");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {
+      if (!rs.next()) {
+        s.execute("CREATE DATABASE " + database);
+      }
+    }
+  }
+
+  /** The command line. */
+  static final class Options {
+    double scaleFactor = 0.1;
+    List<String> queries = TpchQueries.all();
+    int runs = 3;
+    int warmup = 1;
+    int timeoutSeconds = 1800;
+    String postgres = "127.0.0.1:5432";
+    Path lake = Path.of(System.getProperty("user.home"), ".cache", "junction-bench", "lake");
+    String trino;
+    Path report;
+    String commandLine;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      o.commandLine = "bench/run tpch.TpchBenchmark " + String.join(" ", args);
+      for (int i = 0; i < args.length; i++) {
+        String value = i + 1 < args.length ? args[i + 1] : null;
+        switch (args[i]) {
+          case "--sf" -> o.scaleFactor = Double.parseDouble(value);
+          case "--queries" -> o.queries = queries(value);
+          case "--runs" -> o.runs = Integer.parseInt(value);
+          case "--warmup" -> o.warmup = Integer.parseInt(value);
+          case "--timeout" -> o.timeoutSeconds = Integer.parseInt(value);
+          case "--postgres" -> o.postgres = value;
+          case "--lake" -> o.lake = Path.of(value).toAbsolutePath();
+          case "--trino" -> o.trino = value;
+          case "--report" -> o.report = Path.of(value);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]
+              + "; options: --sf, --queries, --runs, --warmup, --timeout, --postgres, --lake, --trino, --report");
+        }
+        i++;
+      }
+      if (o.runs < 1) {
+        throw new IllegalArgumentException("--runs must be at least 1");
+      }
+      return o;
+    }
+
+    private static List<String> queries(String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "all" -> TpchQueries.all();
+        case "tpch" -> TpchQueries.all().subList(0, 22);
+        default -> List.of(value.toLowerCase(Locale.ROOT).split(","));
+      };
+    }
+  }
+}

@@ -55,6 +55,16 @@ class OperatorMemoryTest {
     assertCountedAndRefused("SELECT v, COUNT(*) FROM " + BIG + " GROUP BY v", ROWS, "an aggregate's groups");
   }
 
+  @Test void aWindowCountsItsRows() throws SQLException {
+    assertCountedAndRefused("SELECT k, v, ROW_NUMBER() OVER (PARTITION BY MOD(k, 3) ORDER BY v) FROM " + BIG, ROWS,
+        "a window's rows");
+  }
+
+  @Test void aDistinctUnionCountsItsDistinctRows() throws SQLException {
+    assertCountedAndRefused("SELECT k, v FROM " + BIG + " UNION SELECT k, v FROM " + SMALL.replace(" s ", " b "),
+        ROWS + 2, "a set operation's distinct rows");
+  }
+
   @Test void anAggregateCountsEachGroupOnce() throws SQLException {
     long manyGroups = peakOf("SELECT v, COUNT(*) FROM " + BIG + " GROUP BY v", Long.MAX_VALUE);
     long twoGroups = peakOf("SELECT MOD(k, 2), COUNT(*) FROM " + BIG + " GROUP BY MOD(k, 2)", Long.MAX_VALUE);

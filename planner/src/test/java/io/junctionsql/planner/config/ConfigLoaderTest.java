@@ -165,4 +165,31 @@ class ConfigLoaderTest {
     ConfigException e = new ConfigException("x");
     assertThat(e.sqlState()).isEqualTo("F0000");
   }
+
+  private static final String ONE_SOURCE = "sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n";
+
+  @Test void queryMemoryDefaultsToAQuarterOfTheHeap() {
+    assertThat(parse(ONE_SOURCE).queryMemory()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  @Test void readsQueryMemoryInBinaryUnits() {
+    assertThat(parse(ONE_SOURCE + "query-memory: 512MiB\n").queryMemory()).isEqualTo(512L << 20);
+    assertThat(parse(ONE_SOURCE + "query-memory: 2g\n").queryMemory()).isEqualTo(2L << 30);
+  }
+
+  @Test void refusesAQueryMemoryThatIsNoSize() {
+    assertThatThrownBy(() -> parse(ONE_SOURCE + "query-memory: lots\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("query-memory: 'lots' is not a size")
+        .hasMessageContaining("512MiB");
+    assertThatThrownBy(() -> parse(ONE_SOURCE + "query-memory: 10\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("query-memory: 10 bytes is too small; use at least 1 KiB");
+  }
+
+  @Test void suggestsQueryMemoryForAMisspelledKey() {
+    assertThatThrownBy(() -> parse(ONE_SOURCE + "query_memory: 1GiB\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Did you mean 'query-memory'?");
+  }
 }

@@ -14,10 +14,17 @@ import java.util.Map;
  * @param sources the sources by name, in file order
  * @param server the {@code server:} section, read by the server module (null when absent)
  * @param policies the {@code policies:} list, read by the policy model ({@code security.PolicyParser}; null when absent)
+ * @param optimizer the {@code optimizer:} section, its defaults when absent
  */
-public record GatewayConfig(Path file, Map<String, SourceConfig> sources, ConfigNode server, ConfigNode policies) {
+public record GatewayConfig(Path file, Map<String, SourceConfig> sources, ConfigNode server, ConfigNode policies,
+    OptimizerConfig optimizer) {
   public GatewayConfig {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    optimizer = optimizer == null ? OptimizerConfig.DEFAULTS : optimizer;
+  }
+
+  public GatewayConfig(Path file, Map<String, SourceConfig> sources, ConfigNode server, ConfigNode policies) {
+    this(file, sources, server, policies, OptimizerConfig.DEFAULTS);
   }
 
   public GatewayConfig(Path file, Map<String, SourceConfig> sources) {

@@ -94,10 +94,11 @@ public class JunctionPrepare extends CalcitePrepareImpl {
 
     /**
      * The semantic rules on the plan as written, then Calcite's standard program with Junction's
-     * metadata in its rewriting phases too.
+     * metadata in its rewriting phases too, then the semi-join reduction of joins between sources.
      */
     @Override protected Program getProgram() {
-      return Programs.sequence(new CurrencyRule(), Programs.standard(JunctionMetadata.PROVIDER));
+      return Programs.sequence(new CurrencyRule(), Programs.standard(JunctionMetadata.PROVIDER),
+          new SemiJoinReduction());
     }
 
     /** Calcite's validator, with Junction's functions ({@code convert_currency}) next to the standard ones. */

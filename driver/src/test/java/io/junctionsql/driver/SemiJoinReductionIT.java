@@ -45,7 +45,11 @@ class SemiJoinReductionIT {
   private static Path config;
 
   @BeforeAll static void setUp() throws Exception {
-    data = new FederatedData();
+    data = new FederatedData().withLake(dir);
+    String picked = "CREATE TABLE sales.picked (event_id BIGINT);\n"
+        + "INSERT INTO sales.picked SELECT g FROM generate_series(260, 275) g;\n";
+    PostgresDatabases.run(data.sapUrl, picked);
+    PostgresDatabases.run(data.oracleUrl, picked);
     config = data.writeGateway(dir);
   }
 
@@ -117,6 +121,29 @@ class SemiJoinReductionIT {
       assertThat(plan).contains("KeyReducedJoin").contains("semiJoinReduction=[keys of input 0 sent to crm")
           .contains("\"CUSTOMER_ID\" = ?").contains("semi-join reduced")
           .contains("read in full only if the other side has more than 10000 distinct keys");
+    }
+  }
+
+  @Test void deltaScanSkipsFilesOutsideTheKeysRange() throws Exception {
+    String join = "SELECT p.event_id, e.channel, e.customer_id FROM %s p JOIN %s e ON e.id = p.event_id";
+    List<String> expected = oracle(String.format(join, "sales.picked", "marketing.events"));
+    assertThat(expected).hasSize(16);
+    try (Connection c = GatewayFiles.connect(config)) {
+      String federated = String.format(join, "sap.sales.picked", "lake.marketing.events");
+      assertThat(explain(c, federated)).contains("KeyReducedJoin")
+          .contains("semi-join reduced: the Kernel predicate gains the range of the other side's distinct join keys");
+      Run run = run(c, federated);
+      assertThat(run.rows).isEqualTo(expected);
+      // Events hold 250 rising ids a file: ids 260 to 275 lie in the second file alone.
+      assertThat(run.sqlOf("lake")).contains("KERNEL PREDICATE").contains("FILES 1 OF 40");
+      assertThat(run.rowsRead.get("lake")).isLessThanOrEqualTo(250L);
+    }
+    Properties off = new Properties();
+    off.setProperty("optimizer.cross-source", "false");
+    try (Connection c = DriverManager.getConnection("jdbc:junction:config=" + config, off)) {
+      Run run = run(c, String.format(join, "sap.sales.picked", "lake.marketing.events"));
+      assertThat(run.rows).isEqualTo(expected);
+      assertThat(run.sqlOf("lake")).contains("FILES 40 OF 40");
     }
   }
 

@@ -54,24 +54,18 @@ public final class SourceSqlExplainer {
   }
 
   private static void collect(RelNode node, List<Fragment> out) {
-    if (node instanceof SourceFragment) {
-      SourceFragment f = (SourceFragment) node;
-      Double rows = node.getCluster().getMetadataQuery().getRowCount(node);
-      out.add(new Fragment(f.sourceName(), f.describeForExplain(), rows == null ? Double.NaN : rows, null));
+    if (fragment(node, null, out)) {
       return;
     }
     if (node instanceof KeyedFragment) {
       KeyedFragment keyed = (KeyedFragment) node;
       for (int i = 0; i < node.getInputs().size(); i++) {
-        if (i == keyed.largeInput() && jdbcFragment(keyed.keyedInput(), keyed.keyNote(), out)
-            && jdbcFragment(node.getInput(i), keyed.fallbackNote(), out)) {
+        if (i == keyed.largeInput() && fragmentBelow(keyed.keyedInput(), keyed.keyNote(), out)
+            && fragmentBelow(node.getInput(i), keyed.fallbackNote(), out)) {
           continue;
         }
         collect(node.getInput(i), out);
       }
-      return;
-    }
-    if (jdbcFragment(node, null, out)) {
       return;
     }
     for (RelNode child : node.getInputs()) {
@@ -79,8 +73,26 @@ public final class SourceSqlExplainer {
     }
   }
 
-  /** Adds the SQL of a JDBC source's part of the plan; false if {@code node} is not one. */
-  private static boolean jdbcFragment(RelNode node, String note, List<Fragment> out) {
+  /** Adds the fragment at or below {@code node} through single-input nodes (a projection above a scan). */
+  private static boolean fragmentBelow(RelNode node, String note, List<Fragment> out) {
+    for (RelNode n = node; ; n = n.getInput(0)) {
+      if (fragment(n, note, out)) {
+        return true;
+      }
+      if (n.getInputs().size() != 1) {
+        return false;
+      }
+    }
+  }
+
+  /** Adds what a source receives for this part of the plan; false if {@code node} is not a source's part. */
+  private static boolean fragment(RelNode node, String note, List<Fragment> out) {
+    if (node instanceof SourceFragment) {
+      SourceFragment f = (SourceFragment) node;
+      Double rows = node.getCluster().getMetadataQuery().getRowCount(node);
+      out.add(new Fragment(f.sourceName(), f.describeForExplain(), rows == null ? Double.NaN : rows, note));
+      return true;
+    }
     if (!(node instanceof JdbcToEnumerableConverter)
         || !(node.getInput(0).getConvention() instanceof SourceConvention)) {
       return false;

@@ -34,18 +34,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A hash join between sources whose large side, a JDBC source, receives the small side's distinct join
- * keys: Junction reads the small side first, then asks the large side's source only for rows whose key is
- * among them, a batch of keys per statement ({@link KeyReduction}). The join itself is Calcite's hash
+ * A hash join between sources whose large side, a JDBC source or a Delta scan, receives the small side's
+ * distinct join keys: Junction reads the small side first, then asks the large side's source only for rows
+ * whose key is among them, a batch of keys per JDBC statement, all keys in one Delta scan ({@link KeyReduction}). The join itself is Calcite's hash
  * join over the two sides' rows.
  */
 public final class KeyReducedJoin extends Join implements EnumerableRel, KeyedFragment {
   private static final Method OF = Types.lookupMethod(KeyReduction.class, "of", org.apache.calcite.linq4j.Enumerable.class,
-      Function1.class, Function1.class, Function0.class, DataContext.class, int.class, int.class);
+      Function1.class, Function1.class, Function0.class, DataContext.class, int.class, int.class, boolean.class);
 
   private final int largeInput;
   private final int smallKey;
-  private final JdbcToEnumerableConverter keyed;
+  private final EnumerableRel keyed;
   private final String largeSource;
   private final int maxKeys;
   private final int batchSize;
@@ -53,10 +53,11 @@ public final class KeyReducedJoin extends Join implements EnumerableRel, KeyedFr
   /**
    * @param largeInput which input (0 left, 1 right) receives the keys
    * @param smallKey the join key's field in the small input
-   * @param keyed the large input with a filter binding {@code batchSize} key parameters
+   * @param keyed the large input reading only the keys its context carries: a JDBC statement binding
+   *     {@code batchSize} key parameters, or a Delta scan that takes them all
    */
   KeyReducedJoin(RelOptCluster cluster, RelTraitSet traits, RelNode left, RelNode right, RexNode condition,
-      JoinRelType joinType, int largeInput, int smallKey, JdbcToEnumerableConverter keyed, String largeSource,
+      JoinRelType joinType, int largeInput, int smallKey, EnumerableRel keyed, String largeSource,
       int maxKeys, int batchSize) {
     super(cluster, traits, List.of(), left, right, condition, Set.of(), joinType);
     this.largeInput = largeInput;
@@ -76,7 +77,8 @@ public final class KeyReducedJoin extends Join implements EnumerableRel, KeyedFr
   @Override public RelWriter explainTerms(RelWriter pw) {
     return super.explainTerms(pw)
         .item("semiJoinReduction", "keys of input " + (1 - largeInput) + " sent to " + largeSource
-            + ", " + batchSize + " per statement, read in full above " + maxKeys + " keys");
+            + (keyed instanceof JdbcToEnumerableConverter ? ", " + batchSize + " per statement" : " in one scan")
+            + ", read in full above " + maxKeys + " keys");
   }
 
   @Override public RelNode keyedInput() {
@@ -88,7 +90,10 @@ public final class KeyReducedJoin extends Join implements EnumerableRel, KeyedFr
   }
 
   @Override public String keyNote() {
-    return "semi-join reduced: ? are the other side's distinct join keys, " + batchSize + " per statement";
+    return keyed instanceof JdbcToEnumerableConverter
+        ? "semi-join reduced: ? are the other side's distinct join keys, " + batchSize + " per statement"
+        : "semi-join reduced: the Kernel predicate gains the range of the other side's distinct join keys, "
+            + "and rows with other keys are dropped";
   }
 
   @Override public String fallbackNote() {
@@ -115,7 +120,8 @@ public final class KeyReducedJoin extends Join implements EnumerableRel, KeyedFr
     Expression keyedLambda = Expressions.lambda(Function1.class, keyedBlock, keyedRoot);
     Expression fullLambda = Expressions.lambda(Function0.class, full.block);
     Expression reduction = builder.append("reduction", Expressions.call(OF, smallRows, key, keyedLambda,
-        fullLambda, DataContext.ROOT, Expressions.constant(maxKeys), Expressions.constant(batchSize)));
+        fullLambda, DataContext.ROOT, Expressions.constant(maxKeys), Expressions.constant(batchSize),
+        Expressions.constant(keyed instanceof JdbcToEnumerableConverter)));
 
     RelNode boundSmall = new BoundInput(getInput(smallInput), small.physType,
         Expressions.call(reduction, "small"));

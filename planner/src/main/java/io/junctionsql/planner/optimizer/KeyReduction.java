@@ -1,5 +1,7 @@
 package io.junctionsql.planner.optimizer;
 
+import io.junctionsql.planner.runtime.JoinKeys;
+
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -38,6 +40,7 @@ public final class KeyReduction {
   private final DataContext root;
   private final int maxKeys;
   private final int batchSize;
+  private final boolean pad;
 
   private final List<Object> buffered = new ArrayList<>();
   private final Set<Object> keys = new LinkedHashSet<>();
@@ -48,7 +51,7 @@ public final class KeyReduction {
 
   private KeyReduction(Enumerable<Object> small, Function1<Object, Object> key,
       Function1<DataContext, Enumerable<Object>> keyed, Function0<Enumerable<Object>> full, DataContext root,
-      int maxKeys, int batchSize) {
+      int maxKeys, int batchSize, boolean pad) {
     this.small = small;
     this.key = key;
     this.keyed = keyed;
@@ -56,6 +59,7 @@ public final class KeyReduction {
     this.root = root;
     this.maxKeys = maxKeys;
     this.batchSize = batchSize;
+    this.pad = pad;
   }
 
   /**
@@ -63,12 +67,14 @@ public final class KeyReduction {
    * @param key the join key of one small-side row
    * @param keyed the large side with its key parameters bound by the given context
    * @param full the large side read in full
-   * @param batchSize keys each statement of {@code keyed} binds
+   * @param batchSize keys each statement of {@code keyed} receives
+   * @param pad whether each statement binds exactly {@code batchSize} parameters (a JDBC statement
+   *     prepared with that many), a short batch repeating its first key
    */
   public static KeyReduction of(Enumerable<Object> small, Function1<Object, Object> key,
       Function1<DataContext, Enumerable<Object>> keyed, Function0<Enumerable<Object>> full, DataContext root,
-      int maxKeys, int batchSize) {
-    return new KeyReduction(small, key, keyed, full, root, maxKeys, batchSize);
+      int maxKeys, int batchSize, boolean pad) {
+    return new KeyReduction(small, key, keyed, full, root, maxKeys, batchSize, pad);
   }
 
   /** The small side's rows: those read while collecting keys, then the rest. */
@@ -103,7 +109,7 @@ public final class KeyReduction {
           Object[] batch = Arrays.copyOfRange(all, from, Math.min(all.length, from + batchSize));
           batches.add(new AbstractEnumerable<>() {
             @Override public Enumerator<Object> enumerator() {
-              return keyed.apply(new KeyParameters(root, padded(batch))).enumerator();
+              return keyed.apply(new KeyParameters(root, batch, pad ? padded(batch) : batch)).enumerator();
             }
           });
         }
@@ -151,13 +157,15 @@ public final class KeyReduction {
     };
   }
 
-  /** The statement's context, answering the key parameters and passing everything else on. */
+  /** The statement's context, answering the keys (as parameters and as {@link JoinKeys}) and passing everything else on. */
   static final class KeyParameters implements DataContext {
     private final DataContext delegate;
+    private final Object[] keys;
     private final Object[] values;
 
-    KeyParameters(DataContext delegate, Object[] values) {
+    KeyParameters(DataContext delegate, Object[] keys, Object[] values) {
       this.delegate = delegate;
+      this.keys = keys;
       this.values = values;
     }
 
@@ -174,6 +182,9 @@ public final class KeyReduction {
     }
 
     @Override public Object get(String name) {
+      if (name.equals(JoinKeys.NAME)) {
+        return keys;
+      }
       if (name.startsWith("?")) {
         long index = Long.parseLong(name.substring(1));
         if (index >= PARAMETER_BASE && index < PARAMETER_BASE + values.length) {

@@ -2,6 +2,8 @@ package io.junctionsql.planner.optimizer;
 
 import io.junctionsql.planner.config.OptimizerConfig;
 import io.junctionsql.planner.semantic.SemanticTable;
+import io.junctionsql.planner.source.SourceSession;
+import io.junctionsql.planner.source.delta.DeltaScan;
 import io.junctionsql.planner.source.jdbc.SourceConvention;
 
 import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
@@ -33,8 +35,9 @@ import java.util.Set;
 
 /**
  * Semi-join reduction for joins between sources, run on the physical plan: where Junction hash-joins a
- * JDBC source's rows with a side that is small by estimate, the small side is read first and its distinct
- * join keys are bound into the JDBC source's SQL ({@link KeyReducedJoin}). Applied when the estimated
+ * JDBC source's rows or a Delta scan with a side that is small by estimate, the small side is read first
+ * and its distinct join keys are bound into the JDBC source's SQL, or their range into the Delta scan's
+ * Kernel predicate ({@link KeyReducedJoin}). Applied when the estimated
  * rows moved from the source, plus a charge per statement, fall below reading it in full.
  *
  * <p>Calcite's batch nested-loop join (CALCITE-5409) is not used: it makes a correlation variable per key
@@ -70,8 +73,10 @@ public final class SemiJoinReduction implements Program {
     rel.accept(new RelShuttleImpl() {
       @Override public RelNode visit(TableScan scan) {
         SemanticTable table = scan.getTable().unwrap(SemanticTable.class);
-        if (table != null && table.session() != null) {
-          found.add(table.session().optimizer());
+        SourceSession session = scan instanceof DeltaScan ? ((DeltaScan) scan).session()
+            : table == null ? null : table.session();
+        if (session != null) {
+          found.add(session.optimizer());
         }
         return scan;
       }
@@ -122,8 +127,9 @@ public final class SemiJoinReduction implements Program {
   private static Plan plan(EnumerableHashJoin join, JoinInfo info, int large, OptimizerConfig settings,
       RelMetadataQuery mq) {
     RelNode largeSide = join.getInput(large);
-    if (!mayReduce(join, large) || !(largeSide instanceof JdbcToEnumerableConverter)
-        || !(largeSide.getInput(0).getConvention() instanceof SourceConvention)) {
+    boolean jdbc = largeSide instanceof JdbcToEnumerableConverter
+        && largeSide.getInput(0).getConvention() instanceof SourceConvention;
+    if (!mayReduce(join, large) || !(jdbc || DeltaKeys.scanBelow(largeSide) != null)) {
       return null;
     }
     RelNode small = join.getInput(1 - large);
@@ -143,9 +149,14 @@ public final class SemiJoinReduction implements Program {
         return null;
       }
       double largeRows = orElse(mq.getRowCount(largeSide), 0);
-      double largeKeys = Math.max(1, orElse(mq.getDistinctRowCount(largeSide.getInput(0),
+      if (!jdbc && DeltaKeys.column(largeSide, largeKey) < 0) {
+        continue;
+      }
+      double largeKeys = Math.max(1, orElse(mq.getDistinctRowCount(jdbc ? largeSide.getInput(0) : largeSide,
           ImmutableBitSet.of(largeKey), null), largeRows));
-      int batch = batchSize(settings, (SourceConvention) largeSide.getInput(0).getConvention(), keys);
+      // A Delta scan takes all keys at once: one scan, whose Kernel predicate gets their range.
+      int batch = jdbc ? batchSize(settings, (SourceConvention) largeSide.getInput(0).getConvention(), keys)
+          : settings.semiJoinMaxKeys();
       double matched = largeRows * Math.min(1, keys / largeKeys);
       double reduced = matched + Math.ceil(Math.max(1, keys) / batch) * STATEMENT_ROWS;
       return reduced < largeRows ? new Plan(large, smallKey, largeKey, batch, largeRows - reduced) : null;
@@ -167,7 +178,19 @@ public final class SemiJoinReduction implements Program {
   /** The reduction chosen for one join. */
   private record Plan(int large, int smallKey, int largeKey, int batch, double saving) {
     RelNode build(EnumerableHashJoin join, OptimizerConfig settings) {
-      JdbcToEnumerableConverter largeSide = (JdbcToEnumerableConverter) join.getInput(large);
+      RelNode largeSide = join.getInput(large);
+      DeltaScan scan = DeltaKeys.scanBelow(largeSide);
+      if (scan != null) {
+        return new KeyReducedJoin(join.getCluster(), join.getTraitSet(), join.getLeft(), join.getRight(),
+            join.getCondition(), join.getJoinType(), large, smallKey, DeltaKeys.keyed(largeSide, largeKey),
+            scan.sourceName(), settings.semiJoinMaxKeys(), batch);
+      }
+      return keyedStatement(join, (JdbcToEnumerableConverter) largeSide, settings);
+    }
+
+    /** The JDBC source's statement with a filter binding {@code batch} key parameters. */
+    private RelNode keyedStatement(EnumerableHashJoin join, JdbcToEnumerableConverter largeSide,
+        OptimizerConfig settings) {
       RelNode source = largeSide.getInput(0);
       RexBuilder rex = join.getCluster().getRexBuilder();
       RelDataType keyType = join.getCluster().getTypeFactory().createTypeWithNullability(

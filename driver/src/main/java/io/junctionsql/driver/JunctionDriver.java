@@ -3,6 +3,7 @@ package io.junctionsql.driver;
 import io.junctionsql.planner.JunctionException;
 import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.config.ByteSizes;
+import io.junctionsql.planner.config.OptimizerConfig;
 import io.junctionsql.planner.runtime.GatewayConnection;
 import io.junctionsql.planner.security.Identity;
 
@@ -81,7 +82,8 @@ public final class JunctionDriver implements Driver {
       throw new SQLException("Cannot open the gateway of " + config + ": " + e.getMessage(), SqlStates.CONFIG_ERROR);
     }
     try {
-      GatewayConnection engine = entry.gateway.connect(identity);
+      GatewayConnection engine = entry.gateway.connect(identity,
+          props.getProperty(OptimizerConfig.CROSS_SOURCE_PROPERTY));
       engine.lowerQueryMemory(queryMemory);
       ConnectionBoundary handler = new ConnectionBoundary(engine, entry.gateway.errors(), limits,
           () -> GATEWAYS.release(entry));

@@ -28,7 +28,8 @@ import java.util.List;
 final class JoinOrder implements Program {
   /** Joins in a statement from which ordering turns heuristic; four joins is five tables. */
   static final int HEURISTIC_FROM_JOINS = 4;
-  private static final List<RelOptRule> EXHAUSTIVE = List.of(CoreRules.JOIN_COMMUTE, CoreRules.JOIN_ASSOCIATE,
+  /** Commuting stays: it only swaps a join's inputs (which side a hash join builds on), and is cheap. */
+  private static final List<RelOptRule> EXHAUSTIVE = List.of(CoreRules.JOIN_ASSOCIATE,
       JoinPushThroughJoinRule.LEFT, JoinPushThroughJoinRule.RIGHT);
   private static final HepProgram TO_MULTI_JOIN = new HepProgramBuilder()
       .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
@@ -54,6 +55,7 @@ final class JoinOrder implements Program {
     if (RelOptUtil.countJoins(rel) >= HEURISTIC_FROM_JOINS) {
       rel = Programs.of(TO_MULTI_JOIN, false, metadata).run(planner, rel, requiredOutputTraits, materializations,
           lattices);
+      rel = GreedyJoinOrder.apply(rel);
       EXHAUSTIVE.forEach(planner::removeRule);
       planner.addRule(CoreRules.MULTI_JOIN_OPTIMIZE);
     }

@@ -95,10 +95,12 @@ public class JunctionPrepare extends CalcitePrepareImpl {
 
     /**
      * The semantic rules on the plan as written, then Calcite's standard program with Junction's
-     * metadata in its rewriting phases too and a bound on join enumeration ({@link JoinOrder}).
+     * metadata in its rewriting phases too and a bound on join enumeration ({@link JoinOrder}), then the
+     * semi-join reduction of joins between sources.
      */
     @Override protected Program getProgram() {
-      return Programs.sequence(new CurrencyRule(), JoinOrder.standard(JunctionMetadata.PROVIDER));
+      return Programs.sequence(new CurrencyRule(), JoinOrder.standard(JunctionMetadata.PROVIDER),
+          new SemiJoinReduction());
     }
 
     /** Calcite's validator, with Junction's functions ({@code convert_currency}) next to the standard ones. */

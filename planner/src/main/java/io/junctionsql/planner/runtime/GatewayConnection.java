@@ -3,6 +3,7 @@ package io.junctionsql.planner.runtime;
 import io.junctionsql.planner.Gateway;
 import io.junctionsql.planner.runtime.memory.MemoryBudget;
 import io.junctionsql.planner.runtime.memory.QueryMemory;
+import io.junctionsql.planner.config.OptimizerConfig;
 import io.junctionsql.planner.security.Access;
 import io.junctionsql.planner.security.Identity;
 import io.junctionsql.planner.security.enforce.PolicySchema;
@@ -44,8 +45,14 @@ public final class GatewayConnection {
   }
 
   public static GatewayConnection open(Gateway gateway, Identity identity) throws SQLException {
+    return open(gateway, identity, gateway.config().optimizer());
+  }
+
+  /** A connection whose planner works with {@code optimizer} instead of the gateway's own settings. */
+  public static GatewayConnection open(Gateway gateway, Identity identity, OptimizerConfig optimizer)
+      throws SQLException {
     CalciteConnection calcite = ENGINE.open();
-    SourceSession session = new SourceSession(new QueryLog(), identity);
+    SourceSession session = new SourceSession(new QueryLog(), identity, optimizer);
     SchemaPlus root = calcite.getRootSchema();
     Access access = gateway.policies().access(identity);
     for (Source source : gateway.sources().values()) {

@@ -1,6 +1,7 @@
 package io.junctionsql.planner.source;
 
 import io.junctionsql.planner.SqlStates;
+import io.junctionsql.planner.config.OptimizerConfig;
 import io.junctionsql.planner.runtime.QueryLog;
 import io.junctionsql.planner.security.Identity;
 
@@ -40,10 +41,22 @@ public final class SourceSession {
   /** The number of the statement that runs now; a statement that began later has a higher one. */
   private volatile long statement;
   private final List<String> warnings = new ArrayList<>();
+  private final OptimizerConfig optimizer;
 
   public SourceSession(QueryLog log, Identity identity) {
+    this(log, identity, OptimizerConfig.DEFAULTS);
+  }
+
+  /** @param optimizer what the planner may do across sources for this connection */
+  public SourceSession(QueryLog log, Identity identity, OptimizerConfig optimizer) {
     this.log = log;
     this.identity = Objects.requireNonNull(identity, "identity");
+    this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+  }
+
+  /** The optimizer settings of this connection: the gateway's, with the connection's own switch applied. */
+  public OptimizerConfig optimizer() {
+    return optimizer;
   }
 
   public QueryLog log() {

@@ -192,4 +192,23 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("Did you mean 'query-memory'?");
   }
+
+  @Test void optimizerSectionDefaultsAndOverrides() {
+    String sources = "sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n";
+    assertThat(parse(sources).optimizer()).isEqualTo(OptimizerConfig.DEFAULTS);
+    OptimizerConfig set = parse(sources + "optimizer:\n  cross-source: false\n  semi-join:\n    max-keys: 50\n"
+        + "    batch-size: 5\n").optimizer();
+    assertThat(set).isEqualTo(new OptimizerConfig(false, 50, 5));
+    assertThat(set.withConnectionProperty("true").crossSource()).isTrue();
+    assertThatThrownBy(() -> set.withConnectionProperty("maybe")).hasMessageContaining("optimizer.cross-source");
+  }
+
+  @Test void unknownOptimizerKeySuggestsTheRightOne() {
+    assertThatThrownBy(() -> parse("sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n"
+        + "optimizer:\n  semi-join:\n    max-key: 5\n"))
+        .hasMessageContaining("optimizer.semi-join.max-key").hasMessageContaining("Did you mean 'max-keys'?");
+    assertThatThrownBy(() -> parse("sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n"
+        + "optimizer:\n  semi-join:\n    batch-size: 0\n"))
+        .hasMessageContaining("optimizer.semi-join.batch-size").hasMessageContaining("out of range");
+  }
 }

@@ -70,6 +70,20 @@ class SemiJoinReductionIT {
     }
   }
 
+  /** An IN sub-query is a semi-join whose large side is the outer query: its rows too are limited to the keys. */
+  @Test void anInSubQueryLimitsTheOuterSideToTheKeys() throws Exception {
+    String in = "SELECT e.event_id, e.campaign FROM %s e WHERE e.customer_id IN"
+        + " (SELECT c.customer_id FROM %s c WHERE c.country = 'DE' AND c.segment = 'SMB')";
+    List<String> expected = oracle(String.format(in, "marketing.campaign_events", "master.customers"));
+    assertThat(expected).hasSizeGreaterThan(10);
+    try (Connection c = GatewayFiles.connect(config)) {
+      Run run = run(c, String.format(in, "crm.marketing.campaign_events", "sap.master.customers"));
+      assertThat(run.rows).isEqualTo(expected);
+      assertThat(run.sqlOf("crm")).contains("\"CUSTOMER_ID\" = ?");
+      assertThat(run.rowsRead.get("crm")).isLessThan(FederatedData.EVENTS / 5);
+    }
+  }
+
   @Test void connectionPropertySwitchesItOff() throws Exception {
     Properties off = new Properties();
     off.setProperty("optimizer.cross-source", "false");

@@ -109,8 +109,10 @@ public final class KeyReducedJoin extends Join implements EnumerableRel, KeyedFr
 
     Expression smallRows = builder.append("smallRows", small.block);
     ParameterExpression row = Expressions.parameter(Object.class, "row");
-    Expression keyValue = small.physType.fieldReference(
-        Expressions.convert_(row, small.physType.getJavaRowType()), smallKey);
+    // A one-column side may come as bare values of a primitive type, which an Object cannot be cast to directly.
+    java.lang.reflect.Type javaRow = small.physType.getJavaRowType();
+    java.lang.reflect.Type castTo = Primitive.is(javaRow) ? Primitive.box(javaRow) : javaRow;
+    Expression keyValue = small.physType.fieldReference(Expressions.convert_(row, castTo), smallKey);
     if (Primitive.is(keyValue.getType())) {
       keyValue = Expressions.box(keyValue);
     }

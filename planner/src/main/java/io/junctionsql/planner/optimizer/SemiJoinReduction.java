@@ -112,9 +112,10 @@ public final class SemiJoinReduction implements Program {
   private static boolean mayReduce(EnumerableHashJoin join, int large) {
     switch (join.getJoinType()) {
     case INNER:
+    case SEMI:
+      // A semi-join keeps only left rows with a match, so either side may be limited to the other's keys.
       return true;
     case LEFT:
-    case SEMI:
     case ANTI:
       return large == 1;
     case RIGHT:

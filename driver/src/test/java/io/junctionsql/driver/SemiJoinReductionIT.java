@@ -132,7 +132,7 @@ class SemiJoinReductionIT {
   @Test void explainShowsTheKeyedStatementAndItsFallback() throws Exception {
     try (Connection c = GatewayFiles.connect(config)) {
       String plan = explain(c, FEDERATED);
-      assertThat(plan).contains("KeyReducedJoin").contains("semiJoinReduction=[keys of input 0 sent to crm")
+      assertThat(plan).contains("KeyReducedJoin").containsPattern("semiJoinReduction=\\[keys of input [01] sent to crm")
           .contains("\"CUSTOMER_ID\" = ?").contains("semi-join reduced")
           .contains("read in full only if the other side has more than 10000 distinct keys");
     }

@@ -1,5 +1,6 @@
 package io.junctionsql.planner.optimizer;
 
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.plan.RelOptLattice;
 import org.apache.calcite.plan.RelOptMaterialization;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -52,6 +53,9 @@ final class JoinOrder implements Program {
   @Override public RelNode run(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,
       List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
     rel = CommonFactors.apply(rel);
+    // Junction joins streams that arrive unsorted (a Delta scan, a source without an index on the key): a merge
+    // join would sort both inputs in memory, where a hash join keeps only its build side.
+    planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
     if (RelOptUtil.countJoins(rel) >= HEURISTIC_FROM_JOINS) {
       rel = Programs.of(TO_MULTI_JOIN, false, metadata).run(planner, rel, requiredOutputTraits, materializations,
           lattices);

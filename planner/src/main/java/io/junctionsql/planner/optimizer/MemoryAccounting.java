@@ -71,6 +71,10 @@ public final class MemoryAccounting {
     if (parent instanceof EnumerableHashJoin && i == 1) {
       return new EnumerableHeldRows(input, HASH_JOIN, null);
     }
+    // A semi-join reduced join holds its small side (read first, for its keys) and builds on its right input.
+    if (parent instanceof KeyReducedJoin join && (i == 1 || i != join.largeInput())) {
+      return new EnumerableHeldRows(input, HASH_JOIN, null);
+    }
     if (parent instanceof EnumerableSort) {
       return new EnumerableHeldRows(input, SORT, null);
     }

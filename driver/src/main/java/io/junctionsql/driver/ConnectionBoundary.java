@@ -39,6 +39,10 @@ final class ConnectionBoundary extends Boundary {
       return engine.checkSources();
     case "takeRowsRead":
       return engine.log().takeRowsRead();
+    case "memoryUses":
+      return engine.log().memoryUses();
+    case "sourceConnectionsHeld":
+      return engine.borrowedSourceConnections();
     case "createStatement":
       return Boundary.wrap(JunctionStatement.class,
           new StatementBoundary(call(method, args), errors, proxy, engine, null, limits));

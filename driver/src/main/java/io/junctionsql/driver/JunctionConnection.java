@@ -1,5 +1,6 @@
 package io.junctionsql.driver;
 
+import io.junctionsql.planner.runtime.QueryMemoryUse;
 import io.junctionsql.planner.runtime.SourceQuery;
 import io.junctionsql.planner.security.Identity;
 
@@ -19,4 +20,10 @@ public interface JunctionConnection extends Connection {
 
   /** Rows each source gave this connection since the last call (a server's metrics read them). */
   java.util.Map<String, Long> takeRowsRead();
+
+  /** How much each ended statement held at most in Junction's operators, oldest first (the newest 1,000). */
+  List<QueryMemoryUse> memoryUses();
+
+  /** Source connections this connection's statements hold now, borrowed from their sources' pools. */
+  int sourceConnectionsHeld();
 }

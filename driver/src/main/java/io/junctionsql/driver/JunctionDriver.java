@@ -2,6 +2,8 @@ package io.junctionsql.driver;
 
 import io.junctionsql.planner.JunctionException;
 import io.junctionsql.planner.SqlStates;
+import io.junctionsql.planner.config.ByteSizes;
+import io.junctionsql.planner.config.OptimizerConfig;
 import io.junctionsql.planner.runtime.GatewayConnection;
 import io.junctionsql.planner.security.Identity;
 
@@ -23,6 +25,8 @@ import java.util.logging.Logger;
 public final class JunctionDriver implements Driver {
   public static final String PREFIX = "jdbc:junction:";
   public static final String CONFIG_PROPERTY = "config";
+  /** Lowers the gateway's {@code query-memory} for one connection (never raises it). */
+  public static final String QUERY_MEMORY_PROPERTY = "query-memory";
   static final int MAJOR = 0;
   static final int MINOR = 1;
 
@@ -68,6 +72,7 @@ public final class JunctionDriver implements Driver {
       throw new SQLException("No gateway config given. Use jdbc:junction:config=/path/to/junction.yaml "
           + "or pass the connection property 'config'.", SqlStates.CONFIG_ERROR);
     }
+    long queryMemory = queryMemory(props);
     GatewayRegistry.Entry entry;
     try {
       entry = GATEWAYS.acquire(Path.of(config));
@@ -77,7 +82,9 @@ public final class JunctionDriver implements Driver {
       throw new SQLException("Cannot open the gateway of " + config + ": " + e.getMessage(), SqlStates.CONFIG_ERROR);
     }
     try {
-      GatewayConnection engine = entry.gateway.connect(identity);
+      GatewayConnection engine = entry.gateway.connect(identity,
+          props.getProperty(OptimizerConfig.CROSS_SOURCE_PROPERTY));
+      engine.lowerQueryMemory(queryMemory);
       ConnectionBoundary handler = new ConnectionBoundary(engine, entry.gateway.errors(), limits,
           () -> GATEWAYS.release(entry));
       Connection proxy = (Connection) Boundary.wrap(JunctionConnection.class, handler);
@@ -87,6 +94,16 @@ public final class JunctionDriver implements Driver {
       GATEWAYS.release(entry);
       throw entry.gateway.errors().translate(e);
     }
+  }
+
+  /** The connection's own {@code query-memory}, or no limit of its own if it sets none. */
+  private static long queryMemory(Properties props) throws SQLException {
+    String text = props.getProperty(QUERY_MEMORY_PROPERTY);
+    if (text == null || text.isBlank()) {
+      return Long.MAX_VALUE;
+    }
+    return ByteSizes.parse(text).orElseThrow(() -> new SQLException("Connection property " + QUERY_MEMORY_PROPERTY
+        + ": '" + text + "' is not a size; write for example 256MiB or 1GiB.", SqlStates.CONFIG_ERROR));
   }
 
   /** URL properties ({@code key=value} separated by {@code ;}) win over the given properties. */
@@ -115,7 +132,10 @@ public final class JunctionDriver implements Driver {
     DriverPropertyInfo config = new DriverPropertyInfo(CONFIG_PROPERTY, props.getProperty(CONFIG_PROPERTY));
     config.required = true;
     config.description = "Path of the gateway's YAML config file";
-    return new DriverPropertyInfo[] {config};
+    DriverPropertyInfo memory = new DriverPropertyInfo(QUERY_MEMORY_PROPERTY, props.getProperty(QUERY_MEMORY_PROPERTY));
+    memory.description = "The most one query may hold in Junction's joins, sorts and groupings (such as 256MiB); "
+        + "lowers the gateway's query-memory, never raises it";
+    return new DriverPropertyInfo[] {config, memory};
   }
 
   @Override public int getMajorVersion() {

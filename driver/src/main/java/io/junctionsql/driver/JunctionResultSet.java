@@ -27,6 +27,7 @@ import java.sql.Time;
 import java.sql.Timestamp;
 import java.util.Calendar;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A Junction result set: the engine's, with every failure translated (a source failing mid-stream
@@ -41,6 +42,9 @@ final class JunctionResultSet implements ResultSet {
   /** Rows this result may return before reading more fails it (0: no limit); set by the server. */
   private long rowLimit;
   private long rowsRead;
+  /** What the statement does when these rows are done with (told whether reading them failed). */
+  private Consumer<Boolean> onClose = failed -> { };
+  private boolean failed;
 
   JunctionResultSet(ResultSet target, ErrorTranslator errors, Statement statement) {
     this.target = target;
@@ -77,12 +81,23 @@ final class JunctionResultSet implements ResultSet {
     rowLimit = limit;
   }
 
+  /** {@code action} runs when the rows are closed, with whether reading them failed. */
+  void onClose(Consumer<Boolean> action) {
+    onClose = action;
+  }
+
   @Override public boolean next() throws SQLException {
     boolean more;
     try {
       more = target.next();
     } catch (SQLException | RuntimeException e) {
-      throw fail("next", e);
+      SQLException failure = fail("next", e);
+      failed = true;
+      if (SqlStates.OUT_OF_MEMORY.equals(failure.getSQLState())) {
+        // The query is over: let go of what its operators built and the source statements they read from.
+        closeQuietly();
+      }
+      throw failure;
     }
     if (more && rowLimit > 0 && ++rowsRead > rowLimit) {
       throw new SQLException("The result has more than " + rowLimit + " rows, the most this server returns for one "
@@ -97,6 +112,16 @@ final class JunctionResultSet implements ResultSet {
       target.close();
     } catch (SQLException | RuntimeException e) {
       throw fail("close", e);
+    } finally {
+      onClose.accept(failed);
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (SQLException e) {
+      // Closing after a failure: the failure is what the client needs to hear about.
     }
   }
 

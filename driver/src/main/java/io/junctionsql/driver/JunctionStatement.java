@@ -9,4 +9,10 @@ import java.util.List;
 public interface JunctionStatement extends Statement {
   /** The statements the sources received since this statement last started executing. */
   List<SourceQuery> sourceQueries();
+
+  /**
+   * Estimated bytes the last execution holds now in Junction's joins, sorts and groupings; zero once its rows
+   * are read, closed or failed.
+   */
+  long memoryHeld();
 }

@@ -2,7 +2,9 @@ package io.junctionsql.driver;
 
 import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.ErrorTranslator;
+import io.junctionsql.planner.runtime.Execution;
 import io.junctionsql.planner.runtime.GatewayConnection;
+import io.junctionsql.planner.runtime.memory.MemoryBudget;
 
 import io.junctionsql.planner.runtime.ColumnarRows;
 import io.junctionsql.planner.runtime.DirectScans;
@@ -16,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +43,10 @@ final class StatementBoundary extends Boundary {
   private volatile boolean timedOut;
   private volatile int timeoutSeconds;
   private volatile ColumnarResultSet direct;
+  /** The execution whose rows are not done yet (not read and closed, not failed); null when none. */
+  private final AtomicReference<Execution> running = new AtomicReference<>();
+  /** The last execution's memory budget, kept after it ends so that it can be read. */
+  private volatile MemoryBudget budget;
 
   StatementBoundary(Object target, ErrorTranslator errors, Object connection, GatewayConnection engine,
       Supplier<ColumnarRows> preparedScan, SessionLimits limits) throws SQLException {
@@ -61,6 +68,7 @@ final class StatementBoundary extends Boundary {
       try {
         return name.equals("executeQuery") ? executeQuery(proxy, method, args) : executeAny(proxy, method, args);
       } catch (SQLException e) {
+        endExecution(true);
         throw timedOut ? timeout(e) : e;
       }
     }
@@ -71,9 +79,13 @@ final class StatementBoundary extends Boundary {
     case "close":
       stopTimer();
       closeDirect();
+      endExecution(false);
       return DELEGATE;
     case "sourceQueries":
       return engine.log().since(mark);
+    case "memoryHeld":
+      MemoryBudget last = budget;
+      return last == null ? 0L : last.used();
     case "getConnection":
       return connection;
     case "setQueryTimeout":
@@ -87,8 +99,7 @@ final class StatementBoundary extends Boundary {
   }
 
   private Object executeAny(Object proxy, Method method, Object[] args) throws SQLException {
-    mark = engine.beginStatement();
-    closeDirect();
+    begin();
     try {
       return wrapResult(proxy, call(method, args));
     } finally {
@@ -155,8 +166,7 @@ final class StatementBoundary extends Boundary {
    * the general path's rows unread. The query timer stops either path the same way.
    */
   private Object executeQuery(Object proxy, Method method, Object[] args) throws Throwable {
-    mark = engine.beginStatement();
-    closeDirect();
+    begin();
     Statement statement = (Statement) target;
     if (preparedScan != null) {
       DirectScans.record(preparedScan);
@@ -190,6 +200,31 @@ final class StatementBoundary extends Boundary {
     }
   }
 
+  /**
+   * A new execution: what the last one left open ends, and the engine starts the next (a new log mark, a
+   * fresh memory budget that its plan's operators count against).
+   */
+  private void begin() throws SQLException {
+    closeDirect();
+    endExecution(false);
+    Execution execution = engine.beginExecution((Statement) target);
+    mark = execution.mark();
+    budget = execution.budget();
+    running.set(execution);
+  }
+
+  /**
+   * The execution's rows are done (read and closed, failed, or the statement closed): its budget goes back
+   * to zero and its peak into the log, and after a failure source connections it left open go back to
+   * their pools.
+   */
+  private void endExecution(boolean failed) {
+    Execution execution = running.getAndSet(null);
+    if (execution != null) {
+      engine.endExecution(execution, failed);
+    }
+  }
+
   @Override Object wrapResult(Object proxy, Object result) {
     Object wrapped = super.wrapResult(proxy, result);
     return wrapped instanceof JunctionResultSet ? limited((JunctionResultSet) wrapped) : wrapped;
@@ -197,6 +232,7 @@ final class StatementBoundary extends Boundary {
 
   private JunctionResultSet limited(JunctionResultSet rows) {
     rows.limitRows(limits.maxRows());
+    rows.onClose(this::endExecution);
     return rows;
   }
 

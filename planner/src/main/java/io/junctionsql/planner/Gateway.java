@@ -79,6 +79,14 @@ public final class Gateway implements AutoCloseable {
     return GatewayConnection.open(this, identity);
   }
 
+  /**
+   * A new engine connection for the given identity whose connection properties may switch cross-source
+   * optimizations off ({@value io.junctionsql.planner.config.OptimizerConfig#CROSS_SOURCE_PROPERTY}).
+   */
+  public GatewayConnection connect(Identity identity, String crossSourceProperty) throws SQLException {
+    return GatewayConnection.open(this, identity, config.optimizer().withConnectionProperty(crossSourceProperty));
+  }
+
   @Override public void close() {
     sources.values().forEach(Source::close);
   }

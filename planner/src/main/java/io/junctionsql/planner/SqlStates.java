@@ -46,6 +46,8 @@ public final class SqlStates {
   }
   /** A result has more rows than the server lets one result return. */
   public static final String PROGRAM_LIMIT_EXCEEDED = "54000";
+  /** A query held more memory in Junction's own operators than {@code query-memory} allows. */
+  public static final String OUT_OF_MEMORY = "53200";
   /** The server runs as many queries as it allows; try again shortly. */
   public static final String TOO_MANY_QUERIES = "53300";
 }

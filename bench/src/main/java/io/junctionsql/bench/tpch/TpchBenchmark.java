@@ -50,7 +50,9 @@ public final class TpchBenchmark {
     systems.add(new JunctionSystem("junction-off", config, data, false));
     if (o.trino != null) {
       Properties p = new Properties();
-      p.setProperty("user", "bench");
+      if (!o.trino.contains("user=")) {
+        p.setProperty("user", "junction-bench");
+      }
       systems.add(new JdbcSystem("trino", o.trino, p,
           t -> (TpchDataSet.FACTS.contains(t) ? "lake." : "pg.") + data.schema() + "." + t));
     }

@@ -3,6 +3,7 @@ package io.junctionsql.driver.delta;
 import io.junctionsql.driver.JunctionStatement;
 import io.junctionsql.driver.fixtures.DeltaEvents;
 import io.junctionsql.driver.fixtures.GatewayFiles;
+import io.junctionsql.driver.fixtures.TextRows;
 import io.junctionsql.planner.runtime.SourceQuery;
 import io.junctionsql.planner.source.delta.write.DeltaTableWriter;
 
@@ -148,16 +149,9 @@ class DeltaSourceIT {
 
   static Result run(Path gateway, String sql) throws SQLException {
     try (Connection c = GatewayFiles.connect(gateway); Statement s = c.createStatement()) {
-      List<List<String>> rows = new ArrayList<>();
+      List<List<String>> rows;
       try (ResultSet rs = s.executeQuery(sql)) {
-        int n = rs.getMetaData().getColumnCount();
-        while (rs.next()) {
-          List<String> row = new ArrayList<>();
-          for (int i = 1; i <= n; i++) {
-            row.add(rs.getString(i));
-          }
-          rows.add(row);
-        }
+        rows = TextRows.read(rs);
       }
       List<String> sent = new ArrayList<>();
       for (SourceQuery q : s.unwrap(JunctionStatement.class).sourceQueries()) {

@@ -68,7 +68,7 @@ public final class ConfigLoader {
       throw new ConfigException(where + ": the top level must be a mapping with a 'sources:' key.");
     }
     ConfigNode root = new ConfigNode(tree, "", new References(environment, baseDirectory));
-    root.allowOnly(List.of("sources", "server", "policies"), "the gateway");
+    root.allowOnly(List.of("sources", "server", "policies", "query-memory", "optimizer"), "the gateway");
     if (!root.has("sources") || root.child("sources").children().isEmpty()) {
       throw new ConfigException("sources: missing or empty. Describe at least one source, for example\n"
           + "sources:\n  sap:\n    kind: jdbc\n    url: jdbc:postgresql://host:5432/db");
@@ -102,6 +102,7 @@ public final class ConfigLoader {
       sources.put(name, parser.parse(name, node));
     }
     return new GatewayConfig(file, sources, root.has("server") ? root.child("server") : null,
-        root.section("policies"));
+        root.section("policies"), root.bytes("query-memory", GatewayConfig.DEFAULT_QUERY_MEMORY,
+            GatewayConfig.MIN_QUERY_MEMORY), OptimizerConfig.parse(root.child("optimizer")));
   }
 }

@@ -143,6 +143,21 @@ public final class ConfigNode {
     }
   }
 
+  /** A size in bytes written as {@code 512MiB}, {@code 2GiB}, {@code 1g} or a plain number (see {@link ByteSizes}). */
+  public long bytes(String key, long defaultValue, long min) {
+    Optional<String> text = optionalString(key);
+    if (text.isEmpty()) {
+      return defaultValue;
+    }
+    long value = ByteSizes.parse(text.get()).orElseThrow(() -> new ConfigException(pathOf(key) + ": '"
+        + text.get().trim() + "' is not a size; write for example 512MiB or 2GiB."));
+    if (value < min) {
+      throw new ConfigException(pathOf(key) + ": " + ByteSizes.format(value) + " is too small; use at least "
+          + ByteSizes.format(min) + ".");
+    }
+    return value;
+  }
+
   public List<String> stringList(String key) {
     JsonNode v = node.get(key);
     if (v == null || v.isNull()) {

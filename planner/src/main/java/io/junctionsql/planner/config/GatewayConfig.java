@@ -14,14 +14,32 @@ import java.util.Map;
  * @param sources the sources by name, in file order
  * @param server the {@code server:} section, read by the server module (null when absent)
  * @param policies the {@code policies:} list, read by the policy model ({@code security.PolicyParser}; null when absent)
+ * @param queryMemory the most bytes one query may hold in Junction's own operators ({@code query-memory:})
+ * @param optimizer the {@code optimizer:} section, its defaults when absent
  */
-public record GatewayConfig(Path file, Map<String, SourceConfig> sources, ConfigNode server, ConfigNode policies) {
+public record GatewayConfig(Path file, Map<String, SourceConfig> sources, ConfigNode server, ConfigNode policies,
+    long queryMemory, OptimizerConfig optimizer) {
+  /** Without {@code query-memory:}, a quarter of the heap: large, but a runaway query cannot take it all. */
+  public static final long DEFAULT_QUERY_MEMORY = Runtime.getRuntime().maxMemory() / 4;
+  /** Below this a query could hardly sort a page of rows; a smaller setting is a typo, not a wish. */
+  public static final long MIN_QUERY_MEMORY = 1 << 10;
+
   public GatewayConfig {
     sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    optimizer = optimizer == null ? OptimizerConfig.DEFAULTS : optimizer;
+  }
+
+  public GatewayConfig(Path file, Map<String, SourceConfig> sources, ConfigNode server, ConfigNode policies) {
+    this(file, sources, server, policies, DEFAULT_QUERY_MEMORY, OptimizerConfig.DEFAULTS);
   }
 
   public GatewayConfig(Path file, Map<String, SourceConfig> sources) {
     this(file, sources, null, null);
+  }
+
+  /** The same gateway with another {@code query-memory} limit. */
+  public GatewayConfig withQueryMemory(long bytes) {
+    return new GatewayConfig(file, sources, server, policies, bytes, optimizer);
   }
 
   /** All secrets of all sources. */

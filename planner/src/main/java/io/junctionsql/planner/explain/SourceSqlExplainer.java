@@ -5,7 +5,6 @@ import io.junctionsql.planner.source.jdbc.SourceConvention;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.adapter.jdbc.JdbcImplementor;
 import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
-import org.apache.calcite.plan.Convention;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
@@ -27,8 +26,9 @@ public final class SourceSqlExplainer {
    * @param source the source's name
    * @param sql the SQL it receives
    * @param estimatedRows the planner's estimate of the rows it returns
+   * @param note when or how the source receives it, if not simply once (null)
    */
-  public record Fragment(String source, String sql, double estimatedRows) {
+  public record Fragment(String source, String sql, double estimatedRows, String note) {
   }
 
   public static List<Fragment> fragments(RelNode plan) {
@@ -47,34 +47,64 @@ public final class SourceSqlExplainer {
     for (Fragment f : fragments) {
       sb.append("  [").append(i++).append("] ").append(f.source())
           .append(String.format(Locale.ROOT, " (estimated rows: %.0f)", f.estimatedRows()))
+          .append(f.note() == null ? "" : " " + f.note())
           .append(":\n      ").append(f.sql().replace("\n", "\n      ")).append('\n');
     }
     return sb.toString();
   }
 
   private static void collect(RelNode node, List<Fragment> out) {
-    if (node instanceof SourceFragment) {
-      SourceFragment f = (SourceFragment) node;
-      Double rows = node.getCluster().getMetadataQuery().getRowCount(node);
-      out.add(new Fragment(f.sourceName(), f.describeForExplain(), rows == null ? Double.NaN : rows));
+    if (fragment(node, null, out)) {
       return;
     }
-    if (node instanceof JdbcToEnumerableConverter) {
-      RelNode input = node.getInput(0);
-      Convention convention = input.getConvention();
-      if (convention instanceof SourceConvention) {
-        SourceConvention sc = (SourceConvention) convention;
-        JdbcImplementor implementor =
-            new JdbcImplementor(sc.dialect, (JavaTypeFactory) node.getCluster().getTypeFactory());
-        String sql = implementor.visitRoot(input).asStatement().toSqlString(sc.dialect).getSql();
-        RelMetadataQuery mq = node.getCluster().getMetadataQuery();
-        Double rows = mq.getRowCount(input);
-        out.add(new Fragment(sc.sourceName(), sql, rows == null ? Double.NaN : rows));
-        return;
+    if (node instanceof KeyedFragment) {
+      KeyedFragment keyed = (KeyedFragment) node;
+      for (int i = 0; i < node.getInputs().size(); i++) {
+        if (i == keyed.largeInput() && fragmentBelow(keyed.keyedInput(), keyed.keyNote(), out)
+            && fragmentBelow(node.getInput(i), keyed.fallbackNote(), out)) {
+          continue;
+        }
+        collect(node.getInput(i), out);
       }
+      return;
     }
     for (RelNode child : node.getInputs()) {
       collect(child, out);
     }
+  }
+
+  /** Adds the fragment at or below {@code node} through single-input nodes (a projection above a scan). */
+  private static boolean fragmentBelow(RelNode node, String note, List<Fragment> out) {
+    for (RelNode n = node; ; n = n.getInput(0)) {
+      if (fragment(n, note, out)) {
+        return true;
+      }
+      if (n.getInputs().size() != 1) {
+        return false;
+      }
+    }
+  }
+
+  /** Adds what a source receives for this part of the plan; false if {@code node} is not a source's part. */
+  private static boolean fragment(RelNode node, String note, List<Fragment> out) {
+    if (node instanceof SourceFragment) {
+      SourceFragment f = (SourceFragment) node;
+      Double rows = node.getCluster().getMetadataQuery().getRowCount(node);
+      out.add(new Fragment(f.sourceName(), f.describeForExplain(), rows == null ? Double.NaN : rows, note));
+      return true;
+    }
+    if (!(node instanceof JdbcToEnumerableConverter)
+        || !(node.getInput(0).getConvention() instanceof SourceConvention)) {
+      return false;
+    }
+    RelNode input = node.getInput(0);
+    SourceConvention sc = (SourceConvention) input.getConvention();
+    JdbcImplementor implementor =
+        new JdbcImplementor(sc.dialect, (JavaTypeFactory) node.getCluster().getTypeFactory());
+    String sql = implementor.visitRoot(input).asStatement().toSqlString(sc.dialect).getSql();
+    RelMetadataQuery mq = node.getCluster().getMetadataQuery();
+    Double rows = mq.getRowCount(input);
+    out.add(new Fragment(sc.sourceName(), sql, rows == null ? Double.NaN : rows, note));
+    return true;
   }
 }

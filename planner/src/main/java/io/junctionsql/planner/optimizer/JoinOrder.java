@@ -1,5 +1,6 @@
 package io.junctionsql.planner.optimizer;
 
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.plan.RelOptLattice;
 import org.apache.calcite.plan.RelOptMaterialization;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -28,7 +29,8 @@ import java.util.List;
 final class JoinOrder implements Program {
   /** Joins in a statement from which ordering turns heuristic; four joins is five tables. */
   static final int HEURISTIC_FROM_JOINS = 4;
-  private static final List<RelOptRule> EXHAUSTIVE = List.of(CoreRules.JOIN_COMMUTE, CoreRules.JOIN_ASSOCIATE,
+  /** Commuting stays: it only swaps a join's inputs (which side a hash join builds on), and is cheap. */
+  private static final List<RelOptRule> EXHAUSTIVE = List.of(CoreRules.JOIN_ASSOCIATE,
       JoinPushThroughJoinRule.LEFT, JoinPushThroughJoinRule.RIGHT);
   private static final HepProgram TO_MULTI_JOIN = new HepProgramBuilder()
       .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
@@ -51,9 +53,13 @@ final class JoinOrder implements Program {
   @Override public RelNode run(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,
       List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
     rel = CommonFactors.apply(rel);
+    // Junction joins streams that arrive unsorted (a Delta scan, a source without an index on the key): a merge
+    // join would sort both inputs in memory, where a hash join keeps only its build side.
+    planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
     if (RelOptUtil.countJoins(rel) >= HEURISTIC_FROM_JOINS) {
       rel = Programs.of(TO_MULTI_JOIN, false, metadata).run(planner, rel, requiredOutputTraits, materializations,
           lattices);
+      rel = GreedyJoinOrder.apply(rel);
       EXHAUSTIVE.forEach(planner::removeRule);
       planner.addRule(CoreRules.MULTI_JOIN_OPTIMIZE);
     }

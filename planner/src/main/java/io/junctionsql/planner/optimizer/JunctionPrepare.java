@@ -41,8 +41,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Calcite's statement preparation with Junction's additions: writes and DDL are refused, EXPLAIN
- * shows, after the plan, the exact SQL each source will receive, and a default schema may name a
- * source's schema ({@code setSchema("pg.public")}, see {@link DefaultSchema}).
+ * shows, after the plan, the exact SQL each source will receive, a default schema may name a
+ * source's schema ({@code setSchema("pg.public")}, see {@link DefaultSchema}), and what operators keep in
+ * memory is counted against the statement's budget ({@link MemoryAccounting}).
  */
 public class JunctionPrepare extends CalcitePrepareImpl {
   @Override public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType,
@@ -94,10 +95,12 @@ public class JunctionPrepare extends CalcitePrepareImpl {
 
     /**
      * The semantic rules on the plan as written, then Calcite's standard program with Junction's
-     * metadata in its rewriting phases too and a bound on join enumeration ({@link JoinOrder}).
+     * metadata in its rewriting phases too and a bound on join enumeration ({@link JoinOrder}), then the
+     * semi-join reduction of joins between sources.
      */
     @Override protected Program getProgram() {
-      return Programs.sequence(new CurrencyRule(), JoinOrder.standard(JunctionMetadata.PROVIDER));
+      return Programs.sequence(new CurrencyRule(), JoinOrder.standard(JunctionMetadata.PROVIDER),
+          new SemiJoinReduction());
     }
 
     /** Calcite's validator, with Junction's functions ({@code convert_currency}) next to the standard ones. */
@@ -116,9 +119,12 @@ public class JunctionPrepare extends CalcitePrepareImpl {
           validatorConfig);
     }
 
-    /** Prepares as Calcite does, and notes, for the driver, whether the plan is a plain Delta scan. */
+    /**
+     * Prepares as Calcite does, with what operators keep in memory counted against the statement's budget
+     * ({@link MemoryAccounting}), and notes, for the driver, whether the plan is a plain Delta scan.
+     */
     @Override protected PreparedResult implement(RelRoot root) {
-      PreparedResult result = super.implement(root);
+      PreparedResult result = super.implement(root.withRel(MemoryAccounting.insert(root.rel)));
       DirectScans.clear();
       PlainScans.of(root).ifPresent(DirectScans::record);
       return result;

@@ -32,13 +32,13 @@ public final class KeyAwareRowCount extends RelMdRowCount {
         mq.areColumnsUnique(join.getRight(), ImmutableBitSet.of(info.rightKeys)));
     boolean leftUnique = Boolean.TRUE.equals(
         mq.areColumnsUnique(join.getLeft(), ImmutableBitSet.of(info.leftKeys)));
-    if (!rightUnique && !leftUnique) {
-      return super.getRowCount(join, mq);
-    }
     Double left = mq.getRowCount(join.getLeft());
     Double right = mq.getRowCount(join.getRight());
     if (left == null || right == null) {
       return super.getRowCount(join, mq);
+    }
+    if (!rightUnique && !leftUnique) {
+      return distinctValueJoin(join, info, left, right, mq);
     }
     // Each row of the many side meets at most one row of the unique side.
     double rows;
@@ -48,6 +48,33 @@ public final class KeyAwareRowCount extends RelMdRowCount {
       rows = leftUnique ? right : Math.max(left, right);
     } else {
       rows = rightUnique && leftUnique ? Math.min(left, right) : rightUnique ? left : right;
+    }
+    RexNode remaining = info.getRemaining(join.getCluster().getRexBuilder());
+    if (!remaining.isAlwaysTrue() && type == JoinRelType.INNER) {
+      Double selectivity = mq.getSelectivity(join, remaining);
+      rows *= selectivity == null ? 1.0 : selectivity;
+    }
+    return Math.max(rows, 1.0);
+  }
+
+  /**
+   * A join on columns neither side holds unique: each key value meets its rows on the other side, so the
+   * join gives {@code left * right / max(distinct left keys, distinct right keys)}. A side whose distinct
+   * values nobody reports (a Delta table, a source without statistics) is taken to hold a key, as a fact
+   * table's join column to another fact usually is; Calcite's flat 15% of the cross product would make every
+   * such join look larger than a join on a category column (customers and suppliers of one nation), which
+   * really multiplies rows.
+   */
+  private static Double distinctValueJoin(Join join, JoinInfo info, double left, double right, RelMetadataQuery mq) {
+    Double leftDistinct = mq.getDistinctRowCount(join.getLeft(), ImmutableBitSet.of(info.leftKeys), null);
+    Double rightDistinct = mq.getDistinctRowCount(join.getRight(), ImmutableBitSet.of(info.rightKeys), null);
+    double distinct = Math.max(leftDistinct == null ? left : leftDistinct, rightDistinct == null ? right : rightDistinct);
+    double rows = left * right / Math.max(distinct, 1.0);
+    JoinRelType type = join.getJoinType();
+    if (type == JoinRelType.LEFT) {
+      rows = Math.max(rows, left);
+    } else if (type == JoinRelType.RIGHT) {
+      rows = Math.max(rows, right);
     }
     RexNode remaining = info.getRemaining(join.getCluster().getRexBuilder());
     if (!remaining.isAlwaysTrue() && type == JoinRelType.INNER) {

@@ -1,6 +1,9 @@
 package io.junctionsql.planner.runtime;
 
 import io.junctionsql.planner.Gateway;
+import io.junctionsql.planner.runtime.memory.MemoryBudget;
+import io.junctionsql.planner.runtime.memory.QueryMemory;
+import io.junctionsql.planner.config.OptimizerConfig;
 import io.junctionsql.planner.security.Access;
 import io.junctionsql.planner.security.Identity;
 import io.junctionsql.planner.security.enforce.PolicySchema;
@@ -13,6 +16,8 @@ import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +33,26 @@ public final class GatewayConnection {
   private final SourceSession session;
   private final Identity identity;
   private final Gateway gateway;
+  /** The most one statement may hold in Junction's operators: the gateway's, or less if the connection asked. */
+  private volatile long queryMemory;
 
   private GatewayConnection(Gateway gateway, CalciteConnection calcite, SourceSession session, Identity identity) {
     this.gateway = gateway;
+    this.queryMemory = gateway.config().queryMemory();
     this.calcite = calcite;
     this.session = session;
     this.identity = identity;
   }
 
   public static GatewayConnection open(Gateway gateway, Identity identity) throws SQLException {
+    return open(gateway, identity, gateway.config().optimizer());
+  }
+
+  /** A connection whose planner works with {@code optimizer} instead of the gateway's own settings. */
+  public static GatewayConnection open(Gateway gateway, Identity identity, OptimizerConfig optimizer)
+      throws SQLException {
     CalciteConnection calcite = ENGINE.open();
-    SourceSession session = new SourceSession(new QueryLog(), identity);
+    SourceSession session = new SourceSession(new QueryLog(), identity, optimizer);
     SchemaPlus root = calcite.getRootSchema();
     Access access = gateway.policies().access(identity);
     for (Source source : gateway.sources().values()) {
@@ -98,6 +112,11 @@ public final class GatewayConnection {
     session.cancelSourceStatements();
   }
 
+  /** Source connections this connection's statements hold now, borrowed from their sources' pools. */
+  public int borrowedSourceConnections() {
+    return session.borrowedConnections();
+  }
+
   /** Whether the running statement was cancelled (a cancel may arrive before its rows are opened). */
   public boolean cancelled() {
     return session.cancelled();
@@ -106,6 +125,42 @@ public final class GatewayConnection {
   /** A statement is prepared: nothing the last one pinned is planned with. */
   public void beginPreparation() {
     session.unpin();
+  }
+
+  /** Lowers this connection's {@code query-memory} limit; a higher value than the gateway's changes nothing. */
+  public void lowerQueryMemory(long bytes) {
+    queryMemory = Math.min(queryMemory, bytes);
+  }
+
+  /** The most one statement of this connection may hold in Junction's operators, in estimated bytes. */
+  public long queryMemory() {
+    return queryMemory;
+  }
+
+  /**
+   * An engine statement starts executing: a new log mark, fresh pins, and a memory budget its plan's
+   * operators count against (an execution not started here is not counted).
+   */
+  public Execution beginExecution(Statement statement) throws SQLException {
+    long epoch = session.beginStatement();
+    AtomicBoolean key = QueryMemory.key(statement);
+    return new Execution(session.log().mark(), epoch, key, QueryMemory.open(key, queryMemory));
+  }
+
+  /**
+   * An execution's rows are done: its memory budget goes back to zero and its peak into the log. After a
+   * failure, source connections it borrowed and did not give back go back to their pools too: an operator
+   * that fails while opening its inputs drops those it opened first, unclosed.
+   */
+  public void endExecution(Execution execution, boolean failed) {
+    MemoryBudget budget = QueryMemory.close(execution.key());
+    if (budget != null) {
+      session.log().recordMemory(new QueryMemoryUse(execution.mark(), budget.peak(), budget.limit(),
+          budget.exceeded()));
+    }
+    if (failed) {
+      session.returnConnections(execution.epoch());
+    }
   }
 
   /** A statement starts executing: returns the log mark to read what its sources receive. */

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The statements the sources of one connection received, newest last, and how many rows they gave.
+ * The statements the sources of one connection received, newest last, how many rows they gave, and how
+ * much memory each of the connection's statements held in Junction at most.
  * Bounded, so that a long-lived connection does not grow without end; tests and EXPLAIN-after-the-fact
  * tools read it.
  */
@@ -26,6 +27,7 @@ public final class QueryLog {
 
   private final Deque<SourceQuery> entries = new ArrayDeque<>();
   private final Map<String, Long> rowsRead = new HashMap<>();
+  private final Deque<QueryMemoryUse> memory = new ArrayDeque<>();
   private long sequence;
 
   public synchronized void record(String source, String sql) {
@@ -80,6 +82,19 @@ public final class QueryLog {
     Map<String, Long> out = new HashMap<>(rowsRead);
     rowsRead.clear();
     return out;
+  }
+
+  /** A statement ended: what it held at most in Junction's operators. */
+  public synchronized void recordMemory(QueryMemoryUse use) {
+    if (memory.size() == CAPACITY) {
+      memory.removeFirst();
+    }
+    memory.addLast(use);
+  }
+
+  /** The memory use of the statements that ended on this connection, newest last. */
+  public synchronized List<QueryMemoryUse> memoryUses() {
+    return List.copyOf(memory);
   }
 
   /** Everything still held. */

@@ -1,16 +1,20 @@
 package io.junctionsql.planner.source;
 
 import io.junctionsql.planner.SqlStates;
+import io.junctionsql.planner.config.OptimizerConfig;
 import io.junctionsql.planner.runtime.QueryLog;
 import io.junctionsql.planner.security.Identity;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,11 +36,27 @@ public final class SourceSession {
   /** Set by a cancel until the next statement starts: a source statement opened after it must not run. */
   private volatile boolean cancelled;
   private final Map<String, Object> pinned = new HashMap<>();
+  /** Source connections borrowed for this connection, each with the number of the statement that borrowed it. */
+  private final Map<Connection, Long> borrowed = Collections.synchronizedMap(new IdentityHashMap<>());
+  /** The number of the statement that runs now; a statement that began later has a higher one. */
+  private volatile long statement;
   private final List<String> warnings = new ArrayList<>();
+  private final OptimizerConfig optimizer;
 
   public SourceSession(QueryLog log, Identity identity) {
+    this(log, identity, OptimizerConfig.DEFAULTS);
+  }
+
+  /** @param optimizer what the planner may do across sources for this connection */
+  public SourceSession(QueryLog log, Identity identity, OptimizerConfig optimizer) {
     this.log = log;
     this.identity = Objects.requireNonNull(identity, "identity");
+    this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+  }
+
+  /** The optimizer settings of this connection: the gateway's, with the connection's own switch applied. */
+  public OptimizerConfig optimizer() {
+    return optimizer;
   }
 
   public QueryLog log() {
@@ -56,11 +76,37 @@ public final class SourceSession {
     if (cancelled) {
       throw new SQLException("The query was cancelled.", SqlStates.QUERY_CANCELLED);
     }
+    forgetClosed();
     open.add(statement);
   }
 
   public void closed(Statement statement) {
     open.remove(statement);
+  }
+
+  /**
+   * Drops statements closed without {@link #closed}, so that the set does not grow with every query: Calcite's
+   * JDBC reader closes the statement it reaches through its result set, the driver's own object, not the one
+   * that reports here.
+   */
+  private void forgetClosed() {
+    open.removeIf(SourceSession::isClosed);
+  }
+
+  private static boolean isClosed(Statement statement) {
+    try {
+      return statement.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  private static boolean isClosed(Connection connection) {
+    try {
+      return connection.isClosed();
+    } catch (SQLException e) {
+      return true;
+    }
   }
 
   /**
@@ -83,11 +129,62 @@ public final class SourceSession {
     return cancelled;
   }
 
-  /** A new statement starts: nothing stays pinned from the last one. */
-  public synchronized void beginStatement() {
+  /** A new statement starts: nothing stays pinned from the last one. Returns its number. */
+  public synchronized long beginStatement() {
     cancelled = false;
     pinned.clear();
     warnings.clear();
+    return ++statement;
+  }
+
+  /** A source connection was borrowed from its pool for the statement that runs now. */
+  public void borrowed(Connection connection) {
+    forgetReturned();
+    borrowed.put(connection, statement);
+  }
+
+  /**
+   * Statement {@code number} failed: every connection it borrowed that is still out goes back to its pool
+   * (closing a pooled connection returns it, with its statements closed). Calcite's operators close their
+   * inputs, but one that fails while opening them drops those it opened first. Connections are told apart
+   * by the statement that ran when they were borrowed: a statement of the same connection that began
+   * earlier and opens a source lazily while this one runs (the second branch of a UNION ALL) would lose
+   * that connection if this one fails; a failing query among interleaved ones is where that can happen.
+   */
+  public void returnConnections(long number) {
+    List<Connection> out = new ArrayList<>();
+    synchronized (borrowed) {
+      borrowed.entrySet().removeIf(e -> {
+        if (e.getValue() == number) {
+          out.add(e.getKey());
+          return true;
+        }
+        return false;
+      });
+    }
+    for (Connection c : out) {
+      try {
+        if (!c.isClosed()) {
+          LOG.debug("returning a source connection its statement left open");
+          c.close();
+        }
+      } catch (SQLException | RuntimeException e) {
+        LOG.debug("returning a source connection failed: {}", e.getMessage());
+      }
+    }
+  }
+
+  /** How many source connections this connection's statements hold now. */
+  public int borrowedConnections() {
+    forgetReturned();
+    return borrowed.size();
+  }
+
+  /** Calcite's JDBC reader closes the connection it reaches through its statement: the pool's, not ours. */
+  private void forgetReturned() {
+    synchronized (borrowed) {
+      borrowed.keySet().removeIf(SourceSession::isClosed);
+    }
   }
 
   /**

@@ -165,4 +165,50 @@ class ConfigLoaderTest {
     ConfigException e = new ConfigException("x");
     assertThat(e.sqlState()).isEqualTo("F0000");
   }
+
+  private static final String ONE_SOURCE = "sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n";
+
+  @Test void queryMemoryDefaultsToAQuarterOfTheHeap() {
+    assertThat(parse(ONE_SOURCE).queryMemory()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+  }
+
+  @Test void readsQueryMemoryInBinaryUnits() {
+    assertThat(parse(ONE_SOURCE + "query-memory: 512MiB\n").queryMemory()).isEqualTo(512L << 20);
+    assertThat(parse(ONE_SOURCE + "query-memory: 2g\n").queryMemory()).isEqualTo(2L << 30);
+  }
+
+  @Test void refusesAQueryMemoryThatIsNoSize() {
+    assertThatThrownBy(() -> parse(ONE_SOURCE + "query-memory: lots\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("query-memory: 'lots' is not a size")
+        .hasMessageContaining("512MiB");
+    assertThatThrownBy(() -> parse(ONE_SOURCE + "query-memory: 10\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("query-memory: 10 bytes is too small; use at least 1 KiB");
+  }
+
+  @Test void suggestsQueryMemoryForAMisspelledKey() {
+    assertThatThrownBy(() -> parse(ONE_SOURCE + "query_memory: 1GiB\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Did you mean 'query-memory'?");
+  }
+
+  @Test void optimizerSectionDefaultsAndOverrides() {
+    String sources = "sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n";
+    assertThat(parse(sources).optimizer()).isEqualTo(OptimizerConfig.DEFAULTS);
+    OptimizerConfig set = parse(sources + "optimizer:\n  cross-source: false\n  semi-join:\n    max-keys: 50\n"
+        + "    batch-size: 5\n").optimizer();
+    assertThat(set).isEqualTo(new OptimizerConfig(false, 50, 5));
+    assertThat(set.withConnectionProperty("true").crossSource()).isTrue();
+    assertThatThrownBy(() -> set.withConnectionProperty("maybe")).hasMessageContaining("optimizer.cross-source");
+  }
+
+  @Test void unknownOptimizerKeySuggestsTheRightOne() {
+    assertThatThrownBy(() -> parse("sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n"
+        + "optimizer:\n  semi-join:\n    max-key: 5\n"))
+        .hasMessageContaining("optimizer.semi-join.max-key").hasMessageContaining("Did you mean 'max-keys'?");
+    assertThatThrownBy(() -> parse("sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n"
+        + "optimizer:\n  semi-join:\n    batch-size: 0\n"))
+        .hasMessageContaining("optimizer.semi-join.batch-size").hasMessageContaining("out of range");
+  }
 }

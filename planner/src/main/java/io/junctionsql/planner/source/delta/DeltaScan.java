@@ -2,6 +2,7 @@ package io.junctionsql.planner.source.delta;
 
 import io.junctionsql.planner.explain.SourceFragment;
 import io.junctionsql.planner.runtime.ColumnarRows;
+import io.junctionsql.planner.source.SourceSession;
 
 import io.delta.kernel.expressions.Predicate;
 import io.delta.kernel.types.StructField;
@@ -44,13 +45,30 @@ public final class DeltaScan extends TableScan implements EnumerableRel, SourceF
   private final DeltaTable deltaTable;
   private final int[] fields;
   private final Predicate predicate;
+  /** The output column whose values must be among the join keys the statement's context carries; -1 for none. */
+  private final int keyField;
 
   DeltaScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, DeltaTable deltaTable, int[] fields,
       Predicate predicate) {
+    this(cluster, traits, table, deltaTable, fields, predicate, -1);
+  }
+
+  private DeltaScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, DeltaTable deltaTable,
+      int[] fields, Predicate predicate, int keyField) {
     super(cluster, traits, ImmutableList.of(), table);
     this.deltaTable = deltaTable;
     this.fields = fields;
     this.predicate = predicate;
+    this.keyField = keyField;
+  }
+
+  /**
+   * This scan reading only rows whose output column {@code field} holds one of the join keys its
+   * statement's context carries ({@link io.junctionsql.planner.runtime.JoinKeys}): the keys' range
+   * joins the Kernel predicate, so that files outside it are skipped (semi-join reduction).
+   */
+  public DeltaScan keyedBy(int field) {
+    return new DeltaScan(getCluster(), traitSet, table, deltaTable, fields, predicate, field);
   }
 
   DeltaTable deltaTable() {
@@ -84,7 +102,7 @@ public final class DeltaScan extends TableScan implements EnumerableRel, SourceF
   }
 
   @Override public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new DeltaScan(getCluster(), traitSet, table, deltaTable, fields, predicate);
+    return new DeltaScan(getCluster(), traitSet, table, deltaTable, fields, predicate, keyField);
   }
 
   @Override public RelDataType deriveRowType() {
@@ -100,7 +118,8 @@ public final class DeltaScan extends TableScan implements EnumerableRel, SourceF
     return super.explainTerms(pw)
         .item("source", deltaTable.source().name())
         .item("columns", readFieldNames())
-        .itemIf("kernelPredicate", String.valueOf(predicate), predicate != null);
+        .itemIf("kernelPredicate", String.valueOf(predicate), predicate != null)
+        .itemIf("keyedBy", keyField, keyField >= 0);
   }
 
   private List<String> readFieldNames() {
@@ -132,7 +151,7 @@ public final class DeltaScan extends TableScan implements EnumerableRel, SourceF
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), pref.preferArray());
     DeltaScanSpec spec = new DeltaScanSpec(deltaTable, readFieldNames(), predicate, physType.getFormat(),
-        TimeZone.getDefault());
+        TimeZone.getDefault(), keyField);
     Expression stashed = implementor.stash(spec, DeltaScanSpec.class);
     return implementor.result(physType,
         Blocks.toBlock(Expressions.call(stashed, "enumerable", implementor.getRootExpression())));
@@ -143,6 +162,11 @@ public final class DeltaScan extends TableScan implements EnumerableRel, SourceF
     DeltaScanSpec spec = new DeltaScanSpec(deltaTable, readFieldNames(), predicate, JavaRowFormat.ARRAY,
         TimeZone.getDefault());
     return () -> spec.columnarRows(outputColumns);
+  }
+
+  /** The connection this scan's table was looked up in. */
+  public SourceSession session() {
+    return deltaTable.session();
   }
 
   @Override public String sourceName() {

@@ -5,6 +5,7 @@ import io.junctionsql.planner.JunctionException;
 import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.ColumnarRows;
 import io.junctionsql.planner.runtime.DirectScans;
+import io.junctionsql.planner.runtime.JoinKeys;
 
 import io.delta.kernel.Scan;
 import io.delta.kernel.ScanBuilder;
@@ -42,14 +43,22 @@ public final class DeltaScanSpec {
   private final Predicate predicate;
   private final JavaRowFormat format;
   private final TimeZone zone;
+  /** The column whose values must be among the context's join keys (semi-join reduction); -1 for none. */
+  private final int keyColumn;
 
   DeltaScanSpec(DeltaTable table, List<String> columns, Predicate predicate, JavaRowFormat format,
       TimeZone zone) {
+    this(table, columns, predicate, format, zone, -1);
+  }
+
+  DeltaScanSpec(DeltaTable table, List<String> columns, Predicate predicate, JavaRowFormat format,
+      TimeZone zone, int keyColumn) {
     this.table = table;
     this.columns = List.copyOf(columns);
     this.predicate = predicate;
     this.format = format;
     this.zone = zone;
+    this.keyColumn = keyColumn;
   }
 
   /**
@@ -65,6 +74,10 @@ public final class DeltaScanSpec {
   }
 
   Plan plan() {
+    return plan(predicate);
+  }
+
+  private Plan plan(Predicate predicate) {
     Snapshot snapshot = table.snapshot();
     StructType schema = snapshot.getSchema();
     List<StructField> read = new ArrayList<>();
@@ -104,6 +117,10 @@ public final class DeltaScanSpec {
 
   /** The scan as the connection's log and EXPLAIN show it. */
   String describe(Plan plan) {
+    return describe(plan, predicate);
+  }
+
+  private String describe(Plan plan, Predicate predicate) {
     return "SCAN " + table.location().schema() + "." + table.location().name() + "@v" + plan.snapshot().getVersion()
         + " COLUMNS (" + String.join(", ", columns) + ")"
         + " KERNEL PREDICATE " + (predicate == null ? "none" : predicate.toString())
@@ -150,13 +167,16 @@ public final class DeltaScanSpec {
           // The driver reads this scan itself and drops these rows: neither plan nor read it twice.
           return Linq4j.emptyEnumerator();
         }
-        return open();
+        Object[] keys = keyColumn < 0 ? null : JoinKeys.of(root);
+        return keys == null ? open(predicate) : KeyRange.of(keys).keep(open(KeyRange.of(keys).and(predicate,
+            columns.get(keyColumn), table.snapshot().getSchema().get(columns.get(keyColumn)).getDataType())),
+            DeltaScanSpec.this::key);
       }
 
-      private Enumerator<Object> open() {
-        Plan plan = plan();
+      private Enumerator<Object> open(Predicate predicate) {
+        Plan plan = plan(predicate);
         String source = table.source().name();
-        table.session().log().record(source, describe(plan));
+        table.session().log().record(source, describe(plan, predicate));
         try {
           return new DeltaRowEnumerator(table.source().engine(), plan, columns.size(), format, zone, cancel,
               report(plan));
@@ -165,5 +185,17 @@ public final class DeltaScanSpec {
         }
       }
     };
+  }
+
+  /** The key column's value in one of this scan's rows. */
+  private Object key(Object row) {
+    switch (format) {
+    case SCALAR:
+      return row;
+    case ARRAY:
+      return ((Object[]) row)[keyColumn];
+    default:
+      return ((List<?>) row).get(keyColumn);
+    }
   }
 }

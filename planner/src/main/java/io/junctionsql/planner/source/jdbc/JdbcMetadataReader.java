@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -83,7 +84,8 @@ public final class JdbcMetadataReader implements MetadataReader {
     }
     keyColumns.values().forEach(col -> key.add(names.indexOf(col)));
     double rows = JdbcStatistics.rowCount(c, info, schema, table);
-    return new TableMetadata(schema, table, type, RelDataTypeImpl.proto(columns.build()), List.copyOf(key), rows);
+    return new TableMetadata(schema, table, type, RelDataTypeImpl.proto(columns.build()), List.copyOf(key), rows,
+        Optional.empty(), JdbcStatistics.distinctValues(c, info, schema, table, rows));
   }
 
   /** Metadata calls take patterns: a '_' in a real name must not match any character. */

@@ -24,6 +24,7 @@ import com.google.common.collect.ImmutableList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,6 +83,15 @@ final class JdbcSourceTable extends AbstractTable implements TranslatableTable, 
 
   @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     return metadata().rowType().apply(typeFactory);
+  }
+
+  /** Calcite asks here for what the source's statistics know of distinct values. */
+  @Override public <C> C unwrap(Class<C> aClass) {
+    if (aClass == org.apache.calcite.rel.metadata.BuiltInMetadata.DistinctRowCount.Handler.class) {
+      Map<String, Double> distinct = metadata().distinctValues();
+      return distinct.isEmpty() ? null : aClass.cast(new ColumnDistinctValues(distinct));
+    }
+    return super.unwrap(aClass);
   }
 
   /**

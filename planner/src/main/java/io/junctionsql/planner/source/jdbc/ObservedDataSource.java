@@ -60,6 +60,9 @@ final class ObservedDataSource implements DataSource {
     } catch (SQLException e) {
       throw tag(e);
     }
+    if (session != null) {
+      session.borrowed(c);
+    }
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class}, new ConnectionHandler(c));
   }

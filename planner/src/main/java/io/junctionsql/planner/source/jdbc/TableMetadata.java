@@ -6,6 +6,7 @@ import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.Schema;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,9 +20,19 @@ import java.util.Optional;
  * @param rowCount the source's estimate of its rows
  * @param semantics what the source's own catalog says the table means (Unity Catalog's comments and
  *     informational keys); empty when it says nothing or the meaning comes from elsewhere (CSN files)
+ * @param distinctValues the source's estimate of each column's distinct values, for the columns it has one
  */
 public record TableMetadata(String schema, String name, Schema.TableType type, RelProtoDataType rowType,
-    List<Integer> primaryKey, double rowCount, Optional<SemanticEntity> semantics) {
+    List<Integer> primaryKey, double rowCount, Optional<SemanticEntity> semantics, Map<String, Double> distinctValues) {
+
+  public TableMetadata {
+    distinctValues = Map.copyOf(distinctValues);
+  }
+
+  public TableMetadata(String schema, String name, Schema.TableType type, RelProtoDataType rowType,
+      List<Integer> primaryKey, double rowCount, Optional<SemanticEntity> semantics) {
+    this(schema, name, type, rowType, primaryKey, rowCount, semantics, Map.of());
+  }
 
   public TableMetadata(String schema, String name, Schema.TableType type, RelProtoDataType rowType,
       List<Integer> primaryKey, double rowCount) {

@@ -1,0 +1,214 @@
+package io.junctionsql.planner.optimizer;
+
+import io.junctionsql.planner.config.OptimizerConfig;
+import io.junctionsql.planner.semantic.SemanticTable;
+import io.junctionsql.planner.source.SourceSession;
+import io.junctionsql.planner.source.delta.DeltaScan;
+import io.junctionsql.planner.source.jdbc.SourceConvention;
+
+import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
+import org.apache.calcite.adapter.jdbc.JdbcRules;
+import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
+import org.apache.calcite.plan.RelOptLattice;
+import org.apache.calcite.plan.RelOptMaterialization;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.ImmutableBitSet;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Semi-join reduction for joins between sources, run on the physical plan: where Junction hash-joins a
+ * JDBC source's rows or a Delta scan with a side that is small by estimate, the small side is read first
+ * and its distinct join keys are bound into the JDBC source's SQL, or their range into the Delta scan's
+ * Kernel predicate ({@link KeyReducedJoin}). Applied when the estimated
+ * rows moved from the source, plus a charge per statement, fall below reading it in full.
+ *
+ * <p>Calcite's batch nested-loop join (CALCITE-5409) is not used: it makes a correlation variable per key
+ * slot (a thousand keys is a thousand variables in the generated code), sends the small side's rows
+ * rather than its distinct keys, joins each batch by nested loop, and has no way back to a full read when
+ * the small side turns out large.
+ */
+public final class SemiJoinReduction implements Program {
+  /** What one more statement to the source costs, in rows moved. */
+  static final double STATEMENT_ROWS = 100;
+  /** The fewest keys a statement binds, so that a low estimate does not split a join into many statements. */
+  static final int MIN_BATCH = 16;
+  private static final Set<SqlTypeName> KEY_TYPES = EnumSet.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT,
+      SqlTypeName.INTEGER, SqlTypeName.BIGINT, SqlTypeName.DECIMAL, SqlTypeName.CHAR, SqlTypeName.VARCHAR);
+
+  @Override public RelNode run(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,
+      List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
+    OptimizerConfig settings = settings(rel).orElse(OptimizerConfig.DEFAULTS);
+    if (!settings.crossSource()) {
+      return rel;
+    }
+    return rel.accept(new RelShuttleImpl() {
+      @Override public RelNode visit(RelNode other) {
+        RelNode visited = super.visit(other);
+        return visited instanceof EnumerableHashJoin ? reduce((EnumerableHashJoin) visited, settings) : visited;
+      }
+    });
+  }
+
+  /** The connection's settings, from the session any of the plan's tables was looked up in. */
+  static Optional<OptimizerConfig> settings(RelNode rel) {
+    List<OptimizerConfig> found = new ArrayList<>();
+    rel.accept(new RelShuttleImpl() {
+      @Override public RelNode visit(TableScan scan) {
+        SemanticTable table = scan.getTable().unwrap(SemanticTable.class);
+        SourceSession session = scan instanceof DeltaScan ? ((DeltaScan) scan).session()
+            : table == null ? null : table.session();
+        if (session != null) {
+          found.add(session.optimizer());
+        }
+        return scan;
+      }
+
+      @Override public RelNode visit(RelNode other) {
+        // Physical scans are not LogicalTableScan-typed visits; find them among the inputs.
+        if (other instanceof TableScan) {
+          return visit((TableScan) other);
+        }
+        return super.visit(other);
+      }
+    });
+    return found.stream().findFirst();
+  }
+
+  private static RelNode reduce(EnumerableHashJoin join, OptimizerConfig settings) {
+    JoinInfo info = join.analyzeCondition();
+    if (info.leftKeys.isEmpty()) {
+      return join;
+    }
+    RelMetadataQuery mq = join.getCluster().getMetadataQuery();
+    Plan best = null;
+    for (int large = 0; large < 2; large++) {
+      Plan candidate = plan(join, info, large, settings, mq);
+      if (candidate != null && (best == null || candidate.saving > best.saving)) {
+        best = candidate;
+      }
+    }
+    return best == null ? join : best.build(join, settings);
+  }
+
+  /** Whether the rows of input {@code large} may be limited to the other input's keys without changing the result. */
+  private static boolean mayReduce(EnumerableHashJoin join, int large) {
+    switch (join.getJoinType()) {
+    case INNER:
+    case SEMI:
+      // A semi-join keeps only left rows with a match, so either side may be limited to the other's keys.
+      return true;
+    case LEFT:
+    case ANTI:
+      return large == 1;
+    case RIGHT:
+      return large == 0;
+    default:
+      return false;
+    }
+  }
+
+  private static Plan plan(EnumerableHashJoin join, JoinInfo info, int large, OptimizerConfig settings,
+      RelMetadataQuery mq) {
+    RelNode largeSide = join.getInput(large);
+    boolean jdbc = largeSide instanceof JdbcToEnumerableConverter
+        && largeSide.getInput(0).getConvention() instanceof SourceConvention;
+    if (!mayReduce(join, large) || !(jdbc || DeltaKeys.scanBelow(largeSide) != null)) {
+      return null;
+    }
+    RelNode small = join.getInput(1 - large);
+    for (int pair = 0; pair < info.leftKeys.size(); pair++) {
+      int smallKey = large == 1 ? info.leftKeys.get(pair) : info.rightKeys.get(pair);
+      int largeKey = large == 1 ? info.rightKeys.get(pair) : info.leftKeys.get(pair);
+      RelDataType smallType = small.getRowType().getFieldList().get(smallKey).getType();
+      RelDataType largeType = largeSide.getRowType().getFieldList().get(largeKey).getType();
+      if (!KEY_TYPES.contains(smallType.getSqlTypeName())
+          || smallType.getSqlTypeName() != largeType.getSqlTypeName()) {
+        continue;
+      }
+      double smallRows = orElse(mq.getRowCount(small), Double.MAX_VALUE);
+      double keys = Math.min(smallRows,
+          orElse(mq.getDistinctRowCount(small, ImmutableBitSet.of(smallKey), null), smallRows));
+      if (keys > settings.semiJoinMaxKeys()) {
+        return null;
+      }
+      double largeRows = orElse(mq.getRowCount(largeSide), 0);
+      if (!jdbc && DeltaKeys.column(largeSide, largeKey) < 0) {
+        continue;
+      }
+      double largeKeys = Math.max(1, orElse(mq.getDistinctRowCount(jdbc ? largeSide.getInput(0) : largeSide,
+          ImmutableBitSet.of(largeKey), null), largeRows));
+      // A Delta scan takes all keys at once: one scan, whose Kernel predicate gets their range.
+      int batch = jdbc ? batchSize(settings, (SourceConvention) largeSide.getInput(0).getConvention(), keys)
+          : settings.semiJoinMaxKeys();
+      double matched = largeRows * Math.min(1, keys / largeKeys);
+      double reduced = matched + Math.ceil(Math.max(1, keys) / batch) * STATEMENT_ROWS;
+      return reduced < largeRows ? new Plan(large, smallKey, largeKey, batch, largeRows - reduced) : null;
+    }
+    return null;
+  }
+
+  /** Keys per statement: the configured number, capped by the dialect and by twice the estimated keys. */
+  static int batchSize(OptimizerConfig settings, SourceConvention convention, double estimatedKeys) {
+    long byEstimate = Math.max(MIN_BATCH, Long.highestOneBit((long) Math.ceil(estimatedKeys)) * 2);
+    return (int) Math.min(Math.min(settings.semiJoinBatchSize(), KeyBatchLimits.maxKeysPerStatement(convention.dialect)),
+        Math.min(byEstimate, settings.semiJoinMaxKeys()));
+  }
+
+  private static double orElse(Double value, double fallback) {
+    return value == null || value.isNaN() ? fallback : value;
+  }
+
+  /** The reduction chosen for one join. */
+  private record Plan(int large, int smallKey, int largeKey, int batch, double saving) {
+    RelNode build(EnumerableHashJoin join, OptimizerConfig settings) {
+      RelNode largeSide = join.getInput(large);
+      DeltaScan scan = DeltaKeys.scanBelow(largeSide);
+      if (scan != null) {
+        return new KeyReducedJoin(join.getCluster(), join.getTraitSet(), join.getLeft(), join.getRight(),
+            join.getCondition(), join.getJoinType(), large, smallKey, DeltaKeys.keyed(largeSide, largeKey),
+            scan.sourceName(), settings.semiJoinMaxKeys(), batch);
+      }
+      return keyedStatement(join, (JdbcToEnumerableConverter) largeSide, settings);
+    }
+
+    /** The JDBC source's statement with a filter binding {@code batch} key parameters. */
+    private RelNode keyedStatement(EnumerableHashJoin join, JdbcToEnumerableConverter largeSide,
+        OptimizerConfig settings) {
+      RelNode source = largeSide.getInput(0);
+      RexBuilder rex = join.getCluster().getRexBuilder();
+      RelDataType keyType = join.getCluster().getTypeFactory().createTypeWithNullability(
+          source.getRowType().getFieldList().get(largeKey).getType(), true);
+      List<RexNode> matches = new ArrayList<>();
+      for (int i = 0; i < batch; i++) {
+        matches.add(rex.makeCall(SqlStdOperatorTable.EQUALS, rex.makeInputRef(source, largeKey),
+            rex.makeDynamicParam(keyType, KeyReduction.PARAMETER_BASE + i)));
+      }
+      RelNode filtered = new JdbcRules.JdbcFilter(join.getCluster(), source.getTraitSet(), source,
+          RexUtil.composeDisjunction(rex, matches));
+      JdbcToEnumerableConverter keyed =
+          (JdbcToEnumerableConverter) largeSide.copy(largeSide.getTraitSet(), List.of(filtered));
+      String sourceName = ((SourceConvention) source.getConvention()).sourceName();
+      return new KeyReducedJoin(join.getCluster(), join.getTraitSet(), join.getLeft(), join.getRight(),
+          join.getCondition(), join.getJoinType(), large, smallKey, keyed, sourceName,
+          settings.semiJoinMaxKeys(), batch);
+    }
+  }
+}

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.junctionsql.bench.support.Figures.ms;
+import static io.junctionsql.bench.support.Figures.ratio;
+
 /** The run as Markdown: the machine, the command, one row per query, and the workload's totals. */
 final class MarkdownReport {
   private final TpchDataSet data;
@@ -95,14 +98,6 @@ final class MarkdownReport {
   private static String files(Measurement m) {
     long files = m.sources().values().stream().mapToLong(SourceFigures::files).filter(f -> f >= 0).sum();
     return String.valueOf(files);
-  }
-
-  private static String ratio(double a, double b) {
-    return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? "–" : String.format(Locale.ROOT, "%.2f", a / b);
-  }
-
-  private static String ms(double ms) {
-    return Double.isNaN(ms) ? "error" : String.format(Locale.ROOT, "%,.0f", ms);
   }
 
   private static String num(double d) {

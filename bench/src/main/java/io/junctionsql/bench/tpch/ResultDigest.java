@@ -18,7 +18,7 @@ import java.util.Optional;
  * as decimals, compared within a cent, since systems differ in the scale of an average), or, for a result of
  * millions of rows, a count and an order-independent fingerprint of rows with numbers rounded to the cent.
  */
-final class ResultDigest {
+public final class ResultDigest {
   /** Rows kept for a small result; more than this and the query should be marked large. */
   private static final int MAX_KEPT = 100_000;
   private static final BigDecimal CENT = new BigDecimal("0.01");
@@ -33,12 +33,12 @@ final class ResultDigest {
     this.fingerprint = fingerprint;
   }
 
-  long rowCount() {
+  public long rowCount() {
     return count;
   }
 
   /** Reads the whole result set. */
-  static ResultDigest read(ResultSet rs, boolean large) throws SQLException {
+  public static ResultDigest read(ResultSet rs, boolean large) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     int n = md.getColumnCount();
     int[] kinds = new int[n];
@@ -86,7 +86,7 @@ final class ResultDigest {
   }
 
   /** Why this result differs from the oracle's, or empty when it matches. */
-  Optional<String> differenceFrom(ResultDigest oracle) {
+  public Optional<String> differenceFrom(ResultDigest oracle) {
     if (count != oracle.count) {
       return Optional.of(count + " rows, oracle " + oracle.count);
     }

@@ -1,5 +1,7 @@
 package io.junctionsql.bench.tpch;
 
+import io.junctionsql.bench.support.Figures;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -126,17 +128,14 @@ public final class TpchBenchmark {
         sources = system.takeSourceFigures();
       }
     } catch (SQLException | RuntimeException | InterruptedException e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-      if (e instanceof SQLException se && se.getSQLState() != null) {
-        message = se.getSQLState() + ": " + message;
-      }
-      return new Run(Double.NaN, null, sources, peak, Optional.of(message));
+      return new Run(Double.NaN, null, sources, peak, Optional.of(Figures.failure(e)));
     }
     Arrays.sort(ms);
     return new Run(ms[ms.length / 2], digest, sources, peak, Optional.empty());
   }
 
-  private static void ensureDatabase(String hostPort, String database) throws SQLException {
+  /** Creates the benchmarks' PostgreSQL database unless it exists. */
+  public static void ensureDatabase(String hostPort, String database) throws SQLException {
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + hostPort + "/postgres", "postgres", "");
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'")) {

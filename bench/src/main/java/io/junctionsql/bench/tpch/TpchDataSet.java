@@ -1,16 +1,13 @@
 package io.junctionsql.bench.tpch;
 
+import io.junctionsql.bench.support.PostgresCopy;
 import io.junctionsql.planner.source.delta.write.DeltaTableWriter;
 
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,7 +104,7 @@ final class TpchDataSet {
       for (TpchTable<?> table : TpchTable.getTables()) {
         long t = System.nanoTime();
         s.execute(createTable(table));
-        long rows = copy(c.unwrap(PGConnection.class), table);
+        long rows = copy(c, table);
         s.execute("ALTER TABLE " + qualified(table) + " ADD PRIMARY KEY (" + String.join(", ", primaryKey(table)) + ")");
         s.execute("ANALYZE " + qualified(table));
         System.out.printf("  PostgreSQL %s: %,d rows in %.1f s%n", qualified(table), rows, (System.nanoTime() - t) / 1e9);
@@ -153,45 +150,12 @@ final class TpchDataSet {
     };
   }
 
-  private <E extends TpchEntity> long copy(PGConnection pg, TpchTable<E> table) throws SQLException {
-    CopyIn copy = pg.getCopyAPI().copyIn("COPY " + qualified(table) + " FROM STDIN");
-    long rows = 0;
-    StringBuilder line = new StringBuilder(256);
-    try {
+  private <E extends TpchEntity> long copy(Connection c, TpchTable<E> table) throws SQLException {
+    try (PostgresCopy copy = new PostgresCopy(c, qualified(table))) {
       for (E entity : table.createGenerator(scaleFactor, 1, 1)) {
-        line.setLength(0);
-        Object[] values = TpchColumns.values(table, entity);
-        for (int i = 0; i < values.length; i++) {
-          if (i > 0) {
-            line.append('\t');
-          }
-          appendText(line, values[i]);
-        }
-        line.append('\n');
-        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        rows++;
+        copy.row(TpchColumns.values(table, entity));
       }
-      copy.endCopy();
-      return rows;
-    } finally {
-      if (copy.isActive()) {
-        copy.cancelCopy();
-      }
-    }
-  }
-
-  /** COPY's text format: backslash, tab and newline escaped. */
-  private static void appendText(StringBuilder out, Object value) {
-    String text = value.toString();
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      switch (ch) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        default -> out.append(ch);
-      }
+      return copy.finish();
     }
   }
 

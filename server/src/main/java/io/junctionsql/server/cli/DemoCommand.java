@@ -25,9 +25,20 @@ final class DemoCommand implements Callable<Integer> {
       + "or ~/.junction/demo).")
   Path home;
 
+  @Option(names = "--scale", defaultValue = "1", description = "Multiplies the demo's customers, sales orders and "
+      + "campaign events (default: ${DEFAULT-VALUE}; 100 makes 2 million orders). A scale other than 1 lives in its "
+      + "own default home, demo-s<scale>.")
+  int scale;
+
   @Override public Integer call() throws Exception {
     PrintStream out = System.out;
-    DemoDataSet data = new DemoDataSet(home != null ? home : defaultHome());
+    if (scale < 1) {
+      System.err.println("junction demo: --scale must be at least 1, not " + scale);
+      return 2;
+    }
+    Path base = defaultHome();
+    DemoDataSet data = new DemoDataSet(home != null ? home
+        : scale == 1 ? base : base.resolveSibling(base.getFileName() + "-s" + scale), scale);
     long start = System.nanoTime();
     if (data.ensureBuilt()) {
       out.printf("Built the demo data set in %s (%d ms).%n", data.home(), (System.nanoTime() - start) / 1_000_000);

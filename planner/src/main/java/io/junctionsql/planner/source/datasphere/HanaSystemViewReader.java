@@ -100,13 +100,17 @@ final class HanaSystemViewReader implements MetadataReader {
     return counts.isEmpty() || counts.get(0) == null ? COUNT_LIMIT : Math.max(1, Double.parseDouble(counts.get(0)));
   }
 
-  private static double viewRows(Connection c, SourceInfo info, String schema, String view) {
+  static double viewRows(Connection c, SourceInfo info, String schema, String view) {
     String q = info.dialect().quoteIdentifier(schema) + "." + info.dialect().quoteIdentifier(view);
     try (Statement s = c.createStatement()) {
       s.setQueryTimeout(COUNT_TIMEOUT_SECONDS);
       try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (SELECT 1 AS X FROM " + q + " LIMIT "
           + (COUNT_LIMIT + 1) + ") AS T")) {
         return rs.next() ? Math.max(1, rs.getLong(1)) : COUNT_LIMIT;
+      } finally {
+        // H2, which emulates Datasphere in the demo, keeps a statement's timeout as its session's: without
+        // this, every later query on the pooled connection would be stopped after the count's few seconds.
+        s.setQueryTimeout(0);
       }
     } catch (SQLException e) {
       // A view too slow or too guarded to count: plan it as large.

@@ -120,7 +120,17 @@ final class JdbcStatistics {
       s.setQueryTimeout(COUNT_TIMEOUT_SECONDS);
       try (ResultSet rs = s.executeQuery(sql)) {
         return rs.next() ? Math.max(1, rs.getLong(1)) : COUNT_LIMIT;
+      } finally {
+        clearTimeout(s);
       }
     }
+  }
+
+  /**
+   * Takes the count's timeout off again. H2 keeps a statement's timeout as its session's, so on a pooled
+   * connection every later query of the source would be stopped after the count's few seconds.
+   */
+  private static void clearTimeout(Statement s) throws SQLException {
+    s.setQueryTimeout(0);
   }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The {@code optimizer:} section: what the planner may do across sources.
  *
- * @param crossSource the master switch for cross-source optimizations (semi-join reduction now)
+ * @param crossSource the master switch for cross-source optimizations: semi-join reduction, aggregation below
+ *     joins between sources, removal of unused joins
  * @param semiJoinMaxKeys the most distinct join keys sent to the other side's source; above it that side is read in full
  * @param semiJoinBatchSize keys per source statement, capped further by the source's dialect
  */

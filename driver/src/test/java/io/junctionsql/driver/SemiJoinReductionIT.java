@@ -3,7 +3,8 @@ package io.junctionsql.driver;
 import io.junctionsql.driver.fixtures.FederatedData;
 import io.junctionsql.driver.fixtures.GatewayFiles;
 import io.junctionsql.driver.fixtures.PostgresDatabases;
-import io.junctionsql.planner.runtime.SourceQuery;
+import io.junctionsql.driver.fixtures.SourceRuns;
+import io.junctionsql.driver.fixtures.SourceRuns.Run;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,15 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
+import static io.junctionsql.driver.fixtures.SourceRuns.explain;
+import static io.junctionsql.driver.fixtures.SourceRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,10 +60,10 @@ class SemiJoinReductionIT {
     assertThat(expected).as("the oracle finds events of German SMB customers").hasSizeGreaterThan(10);
     try (Connection c = GatewayFiles.connect(config)) {
       Run run = run(c, FEDERATED);
-      assertThat(run.rows).isEqualTo(expected);
+      assertThat(run.rows()).isEqualTo(expected);
       String crmSql = run.sqlOf("crm");
       assertThat(crmSql).contains("\"CUSTOMER_ID\" = ?").doesNotContain("'DE'");
-      assertThat(run.rowsRead.get("crm")).as("events read from H2").isGreaterThan(0)
+      assertThat(run.rowsRead().get("crm")).as("events read from H2").isGreaterThan(0)
           .isLessThan(FederatedData.EVENTS / 5);
     }
   }
@@ -78,9 +76,9 @@ class SemiJoinReductionIT {
     assertThat(expected).hasSizeGreaterThan(10);
     try (Connection c = GatewayFiles.connect(config)) {
       Run run = run(c, String.format(in, "crm.marketing.campaign_events", "sap.master.customers"));
-      assertThat(run.rows).isEqualTo(expected);
+      assertThat(run.rows()).isEqualTo(expected);
       assertThat(run.sqlOf("crm")).contains("\"CUSTOMER_ID\" = ?");
-      assertThat(run.rowsRead.get("crm")).isLessThan(FederatedData.EVENTS / 5);
+      assertThat(run.rowsRead().get("crm")).isLessThan(FederatedData.EVENTS / 5);
     }
   }
 
@@ -89,9 +87,9 @@ class SemiJoinReductionIT {
     off.setProperty("optimizer.cross-source", "false");
     try (Connection c = DriverManager.getConnection("jdbc:junction:config=" + config, off)) {
       Run run = run(c, FEDERATED);
-      assertThat(run.rows).isEqualTo(oracle(ORACLE));
+      assertThat(run.rows()).isEqualTo(oracle(ORACLE));
       assertThat(run.sqlOf("crm")).doesNotContain("?");
-      assertThat(run.rowsRead.get("crm")).isEqualTo(FederatedData.EVENTS);
+      assertThat(run.rowsRead().get("crm")).isEqualTo(FederatedData.EVENTS);
     }
   }
 
@@ -100,7 +98,7 @@ class SemiJoinReductionIT {
     try (Connection c = GatewayFiles.connect(off)) {
       Run run = run(c, FEDERATED);
       assertThat(run.sqlOf("crm")).doesNotContain("?");
-      assertThat(run.rows).isEqualTo(oracle(ORACLE));
+      assertThat(run.rows()).isEqualTo(oracle(ORACLE));
     }
   }
 
@@ -112,9 +110,9 @@ class SemiJoinReductionIT {
       assertThat(explain(c, federated)).as("the estimate keeps the reduction in the plan")
           .contains("semiJoinReduction");
       Run run = run(c, federated);
-      assertThat(run.rows).isEqualTo(oracle(String.format(WIDE, "master.customers", "marketing.campaign_events")));
+      assertThat(run.rows()).isEqualTo(oracle(String.format(WIDE, "master.customers", "marketing.campaign_events")));
       assertThat(run.sqlOf("crm")).doesNotContain("?");
-      assertThat(run.rowsRead.get("crm")).isEqualTo(FederatedData.EVENTS);
+      assertThat(run.rowsRead().get("crm")).isEqualTo(FederatedData.EVENTS);
     }
   }
 
@@ -123,9 +121,9 @@ class SemiJoinReductionIT {
         + "optimizer:\n  semi-join:\n    batch-size: 2\n");
     try (Connection c = GatewayFiles.connect(small)) {
       Run run = run(c, FEDERATED);
-      assertThat(run.rows).isEqualTo(oracle(ORACLE));
+      assertThat(run.rows()).isEqualTo(oracle(ORACLE));
       long keys = oracle("SELECT customer_id FROM master.customers WHERE country = 'DE' AND segment = 'SMB'").size();
-      assertThat(run.sent.stream().filter(q -> q.source().equals("crm")).count()).isEqualTo((keys + 1) / 2);
+      assertThat(run.sent().stream().filter(q -> q.source().equals("crm")).count()).isEqualTo((keys + 1) / 2);
     }
   }
 
@@ -147,63 +145,21 @@ class SemiJoinReductionIT {
       assertThat(explain(c, federated)).contains("KeyReducedJoin")
           .contains("semi-join reduced: the Kernel predicate gains the range of the other side's distinct join keys");
       Run run = run(c, federated);
-      assertThat(run.rows).isEqualTo(expected);
+      assertThat(run.rows()).isEqualTo(expected);
       // Events hold 250 rising ids a file: ids 260 to 275 lie in the second file alone.
       assertThat(run.sqlOf("lake")).contains("KERNEL PREDICATE").contains("FILES 1 OF 40");
-      assertThat(run.rowsRead.get("lake")).isLessThanOrEqualTo(250L);
+      assertThat(run.rowsRead().get("lake")).isLessThanOrEqualTo(250L);
     }
     Properties off = new Properties();
     off.setProperty("optimizer.cross-source", "false");
     try (Connection c = DriverManager.getConnection("jdbc:junction:config=" + config, off)) {
       Run run = run(c, String.format(join, "sap.sales.picked", "lake.marketing.events"));
-      assertThat(run.rows).isEqualTo(expected);
+      assertThat(run.rows()).isEqualTo(expected);
       assertThat(run.sqlOf("lake")).contains("FILES 40 OF 40");
     }
   }
 
-  private record Run(List<String> rows, List<SourceQuery> sent, Map<String, Long> rowsRead) {
-    String sqlOf(String source) {
-      return sent.stream().filter(q -> q.source().equals(source)).map(SourceQuery::sql).findFirst()
-          .orElseThrow(() -> new AssertionError("no statement reached " + source + ": " + sent));
-    }
-  }
-
-  private static Run run(Connection c, String sql) throws SQLException {
-    JunctionConnection junction = c.unwrap(JunctionConnection.class);
-    junction.takeRowsRead();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<String> rows = rows(rs);
-      List<SourceQuery> sent = s.unwrap(JunctionStatement.class).sourceQueries();
-      return new Run(rows, sent, junction.takeRowsRead());
-    }
-  }
-
-  private static String explain(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR " + sql)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
   private static List<String> oracle(String sql) throws SQLException {
-    try (Connection c = PostgresDatabases.connect(data.oracleUrl); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery(sql)) {
-      return rows(rs);
-    }
-  }
-
-  /** Every row as text, sorted: a join's order is not part of its answer. */
-  private static List<String> rows(ResultSet rs) throws SQLException {
-    List<String> out = new ArrayList<>();
-    int n = rs.getMetaData().getColumnCount();
-    while (rs.next()) {
-      StringBuilder row = new StringBuilder();
-      for (int i = 1; i <= n; i++) {
-        row.append(i > 1 ? " | " : "").append(rs.getObject(i));
-      }
-      out.add(row.toString());
-    }
-    Collections.sort(out);
-    return out;
+    return SourceRuns.oracle(data.oracleUrl, sql);
   }
 }

@@ -44,10 +44,13 @@ final class JoinOrder implements Program {
     this.metadata = metadata;
   }
 
-  /** The standard program's phases, with this join ordering in place of its plain Volcano run. */
-  static Program standard(RelMetadataProvider metadata) {
+  /**
+   * The standard program's phases, with {@code rewrite} on the trimmed logical plan and this join ordering
+   * in place of its plain Volcano run.
+   */
+  static Program standard(RelMetadataProvider metadata, Program rewrite) {
     return Programs.sequence(Programs.subQuery(metadata), Programs.decorrelate(), Programs.measure(metadata),
-        Programs.trim(), new JoinOrder(metadata), Programs.calc(metadata));
+        Programs.trim(), rewrite, new JoinOrder(metadata), Programs.calc(metadata));
   }
 
   @Override public RelNode run(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,

@@ -95,11 +95,13 @@ public class JunctionPrepare extends CalcitePrepareImpl {
 
     /**
      * The semantic rules on the plan as written, then Calcite's standard program with Junction's
-     * metadata in its rewriting phases too and a bound on join enumeration ({@link JoinOrder}), then the
+     * metadata in its rewriting phases too, aggregation below joins between sources and removal of unused
+     * joins ({@link AggregateBelowJoin}) and a bound on join enumeration ({@link JoinOrder}), then the
      * semi-join reduction of joins between sources.
      */
     @Override protected Program getProgram() {
-      return Programs.sequence(new CurrencyRule(), JoinOrder.standard(JunctionMetadata.PROVIDER),
+      return Programs.sequence(new CurrencyRule(),
+          JoinOrder.standard(JunctionMetadata.PROVIDER, new AggregateBelowJoin()),
           new SemiJoinReduction());
     }
 

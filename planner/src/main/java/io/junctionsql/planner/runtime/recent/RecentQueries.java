@@ -2,6 +2,9 @@ package io.junctionsql.planner.runtime.recent;
 
 import io.junctionsql.planner.runtime.QueryLog;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,6 +18,7 @@ import java.util.function.Consumer;
  * own, so that {@code junction.recent_queries} shows a user only their own statements.
  */
 public final class RecentQueries {
+  private static final Logger LOG = LoggerFactory.getLogger(RecentQueries.class);
   /** Enough to look back over a session's last statements; each entry holds at most a few KB of SQL. */
   public static final int CAPACITY = 100;
 
@@ -47,7 +51,12 @@ public final class RecentQueries {
       }
       finished.addLast(query);
     }
-    listener.accept(query);
+    try {
+      listener.accept(query);
+    } catch (RuntimeException e) {
+      // A listener's failure (an audit line that could not be written) must not fail the client's close.
+      LOG.warn("Could not report finished query {}: {}", query.queryId(), e.toString());
+    }
   }
 
   /** The finished statements, oldest first. */

@@ -86,6 +86,9 @@ class RecentQueriesIT {
         assertThat(rs.getString("sql_text")).isEqualTo(QUERY);
         assertThat(rs.getTimestamp("started_at")).isNotNull();
         assertThat(rs.getLong("junction_ms")).isNotNegative();
+        System.out.printf("recent_queries: rows_returned=%d elapsed_ms=%d first_row_ms=%d junction_ms=%d "
+            + "peak_memory_bytes=%d%n", rs.getLong("rows_returned"), rs.getLong("elapsed_ms"),
+            rs.getLong("first_row_ms"), rs.getLong("junction_ms"), rs.getLong("peak_memory_bytes"));
         assertThat(rs.next()).as("only the federated query: this one is not finished yet").isFalse();
       }
 
@@ -101,6 +104,8 @@ class RecentQueriesIT {
         }
       }
       assertThat(bySource).containsOnlyKeys("sap", "lake");
+      bySource.forEach((source, f) -> System.out.printf("recent_query_sources %s: statements=%s rows_read=%s "
+          + "bytes_read=%s source_ms=%s%n", source, f[0], f[1], f[2], f[3]));
       Object[] sap = bySource.get("sap");
       assertThat(sap[1]).as("rows read from PostgreSQL: the oracle's BILLED orders").isEqualTo(billedOrders)
           .isEqualTo(rowsRead.get("sap"));

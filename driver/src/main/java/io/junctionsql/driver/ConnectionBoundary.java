@@ -3,6 +3,7 @@ package io.junctionsql.driver;
 import io.junctionsql.planner.runtime.DirectScans;
 import io.junctionsql.planner.runtime.ErrorTranslator;
 import io.junctionsql.planner.runtime.GatewayConnection;
+import io.junctionsql.planner.runtime.recent.RecentQuery;
 
 import java.lang.reflect.Method;
 import java.sql.PreparedStatement;
@@ -41,11 +42,16 @@ final class ConnectionBoundary extends Boundary {
       return engine.log().takeRowsRead();
     case "memoryUses":
       return engine.log().memoryUses();
+    case "recentQueries":
+      return engine.recentQueries().list();
+    case "onQueryFinished":
+      engine.recentQueries().onFinished((java.util.function.Consumer<RecentQuery>) args[0]);
+      return null;
     case "sourceConnectionsHeld":
       return engine.borrowedSourceConnections();
     case "createStatement":
       return Boundary.wrap(JunctionStatement.class,
-          new StatementBoundary(call(method, args), errors, proxy, engine, null, limits));
+          new StatementBoundary(call(method, args), errors, proxy, engine, null, limits, null));
     case "prepareStatement":
       engine.beginPreparation();
       DirectScans.clear();
@@ -57,7 +63,7 @@ final class ConnectionBoundary extends Boundary {
         throw e;
       }
       return Boundary.wrap(PreparedStatement.class,
-          new StatementBoundary(prepared, errors, proxy, engine, DirectScans.take(), limits));
+          new StatementBoundary(prepared, errors, proxy, engine, DirectScans.take(), limits, (String) args[0]));
     case "prepareCall":
       throw new SQLFeatureNotSupportedException("Junction has no stored procedures; use SELECT.", "0A000");
     case "setReadOnly":
@@ -70,6 +76,7 @@ final class ConnectionBoundary extends Boundary {
         if (!closed) {
           closed = true;
           try {
+            engine.recentQueries().finishRunning();
             call(method, args);
           } finally {
             onClose.run();

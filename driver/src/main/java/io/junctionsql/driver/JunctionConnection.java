@@ -2,6 +2,7 @@ package io.junctionsql.driver;
 
 import io.junctionsql.planner.runtime.QueryMemoryUse;
 import io.junctionsql.planner.runtime.SourceQuery;
+import io.junctionsql.planner.runtime.recent.RecentQuery;
 import io.junctionsql.planner.security.Identity;
 
 import java.sql.Connection;
@@ -26,4 +27,10 @@ public interface JunctionConnection extends Connection {
 
   /** Source connections this connection's statements hold now, borrowed from their sources' pools. */
   int sourceConnectionsHeld();
+
+  /** This connection's newest finished statements with their figures, oldest first (the newest 100). */
+  List<RecentQuery> recentQueries();
+
+  /** {@code action} hears each statement of this connection as it finishes (a server's audit log does). */
+  void onQueryFinished(java.util.function.Consumer<RecentQuery> action);
 }

@@ -2,6 +2,7 @@ package io.junctionsql.driver;
 
 import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.ErrorTranslator;
+import io.junctionsql.planner.runtime.recent.QueryRecorder;
 
 import org.apache.calcite.avatica.util.ByteString;
 
@@ -44,6 +45,10 @@ final class JunctionResultSet implements ResultSet {
   private long rowsRead;
   /** What the statement does when these rows are done with (told whether reading them failed). */
   private Consumer<Boolean> onClose = failed -> { };
+  /** The statement's figures, counted per row; null when not recorded. */
+  private QueryRecorder recorder;
+  /** What the statement does when the rows end or fail, before they are closed: null, or the SQLState. */
+  private Consumer<String> onRowsEnd = state -> { };
   private boolean failed;
 
   JunctionResultSet(ResultSet target, ErrorTranslator errors, Statement statement) {
@@ -86,13 +91,22 @@ final class JunctionResultSet implements ResultSet {
     onClose = action;
   }
 
+  /** Counts rows and time into {@code recorder}; {@code onRowsEnd} hears when the rows end or fail. */
+  void record(QueryRecorder recorder, Consumer<String> onRowsEnd) {
+    this.recorder = recorder;
+    this.onRowsEnd = onRowsEnd;
+  }
+
   @Override public boolean next() throws SQLException {
     boolean more;
+    QueryRecorder figures = recorder;
+    long askedAt = figures == null ? -1 : figures.rowAsked();
     try {
       more = target.next();
     } catch (SQLException | RuntimeException e) {
       SQLException failure = fail("next", e);
       failed = true;
+      onRowsEnd.accept(failure.getSQLState());
       if (SqlStates.OUT_OF_MEMORY.equals(failure.getSQLState())) {
         // The query is over: let go of what its operators built and the source statements they read from.
         closeQuietly();
@@ -100,9 +114,16 @@ final class JunctionResultSet implements ResultSet {
       throw failure;
     }
     if (more && rowLimit > 0 && ++rowsRead > rowLimit) {
+      onRowsEnd.accept(SqlStates.PROGRAM_LIMIT_EXCEEDED);
       throw new SQLException("The result has more than " + rowLimit + " rows, the most this server returns for one "
           + "query (server.limits.max_rows). Add a filter or a LIMIT, or read it in parts.",
           SqlStates.PROGRAM_LIMIT_EXCEEDED);
+    }
+    if (figures != null) {
+      figures.rowAnswered(askedAt, more);
+    }
+    if (!more) {
+      onRowsEnd.accept(null);
     }
     return more;
   }

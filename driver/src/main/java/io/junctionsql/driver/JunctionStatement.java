@@ -15,4 +15,10 @@ public interface JunctionStatement extends Statement {
    * are read, closed or failed.
    */
   long memoryHeld();
+
+  /** The next execution takes {@code queryId} in {@code junction.recent_queries} (a server passes its own). */
+  void useQueryId(String queryId);
+
+  /** The id of the last execution, as {@code junction.recent_queries} shows it; null before the first. */
+  String lastQueryId();
 }

@@ -5,6 +5,8 @@ import io.junctionsql.planner.runtime.ErrorTranslator;
 import io.junctionsql.planner.runtime.Execution;
 import io.junctionsql.planner.runtime.GatewayConnection;
 import io.junctionsql.planner.runtime.memory.MemoryBudget;
+import io.junctionsql.planner.runtime.recent.QueryIds;
+import io.junctionsql.planner.runtime.recent.QueryRecorder;
 
 import io.junctionsql.planner.runtime.ColumnarRows;
 import io.junctionsql.planner.runtime.DirectScans;
@@ -47,10 +49,17 @@ final class StatementBoundary extends Boundary {
   private final AtomicReference<Execution> running = new AtomicReference<>();
   /** The last execution's memory budget, kept after it ends so that it can be read. */
   private volatile MemoryBudget budget;
+  /** A prepared statement's SQL, for the recent queries; null for a plain statement (each execute names its own). */
+  private final String preparedSql;
+  /** The id the next execution takes (a server's); null: it makes its own. */
+  private volatile String nextQueryId;
+  /** The figures of the last execution, for {@code junction.recent_queries}. */
+  private volatile QueryRecorder recorder;
 
   StatementBoundary(Object target, ErrorTranslator errors, Object connection, GatewayConnection engine,
-      Supplier<ColumnarRows> preparedScan, SessionLimits limits) throws SQLException {
+      Supplier<ColumnarRows> preparedScan, SessionLimits limits, String preparedSql) throws SQLException {
     super(target, errors);
+    this.preparedSql = preparedSql;
     this.connection = connection;
     this.engine = engine;
     this.preparedScan = preparedScan;
@@ -65,11 +74,18 @@ final class StatementBoundary extends Boundary {
     String name = method.getName();
     if (name.startsWith("execute")) {
       startTimer();
+      String sql = args != null && args.length > 0 && args[0] instanceof String ? (String) args[0] : preparedSql;
       try {
-        return name.equals("executeQuery") ? executeQuery(proxy, method, args) : executeAny(proxy, method, args);
+        return name.equals("executeQuery") ? executeQuery(proxy, method, args, sql)
+            : executeAny(proxy, method, args, sql);
       } catch (SQLException e) {
+        SQLException failure = timedOut ? timeout(e) : e;
+        QueryRecorder figures = recorder;
+        if (figures != null) {
+          figures.rowsEnded(failure.getSQLState() == null ? SqlStates.INTERNAL_ERROR : failure.getSQLState());
+        }
         endExecution(true);
-        throw timedOut ? timeout(e) : e;
+        throw failure;
       }
     }
     switch (name) {
@@ -83,6 +99,12 @@ final class StatementBoundary extends Boundary {
       return DELEGATE;
     case "sourceQueries":
       return engine.log().since(mark);
+    case "useQueryId":
+      nextQueryId = (String) args[0];
+      return null;
+    case "lastQueryId":
+      QueryRecorder figures = recorder;
+      return figures == null ? null : figures.queryId();
     case "memoryHeld":
       MemoryBudget last = budget;
       return last == null ? 0L : last.used();
@@ -98,10 +120,10 @@ final class StatementBoundary extends Boundary {
     }
   }
 
-  private Object executeAny(Object proxy, Method method, Object[] args) throws SQLException {
-    begin();
+  private Object executeAny(Object proxy, Method method, Object[] args, String sql) throws SQLException {
+    begin(sql);
     try {
-      return wrapResult(proxy, call(method, args));
+      return wrapResult(proxy, timedCall(method, args));
     } finally {
       // Only executeQuery takes the direct path; forget what preparing noted, so no plan stays on the thread.
       DirectScans.clear();
@@ -165,8 +187,8 @@ final class StatementBoundary extends Boundary {
    * Runs a query; when its plan is a plain Delta scan, serves it from the source's vectors and closes
    * the general path's rows unread. The query timer stops either path the same way.
    */
-  private Object executeQuery(Object proxy, Method method, Object[] args) throws Throwable {
-    begin();
+  private Object executeQuery(Object proxy, Method method, Object[] args, String sql) throws Throwable {
+    begin(sql);
     Statement statement = (Statement) target;
     if (preparedScan != null) {
       DirectScans.record(preparedScan);
@@ -177,7 +199,7 @@ final class StatementBoundary extends Boundary {
     Supplier<ColumnarRows> scan;
     DirectScans.clientServes(true);
     try {
-      result = call(method, args);
+      result = timedCall(method, args);
     } finally {
       DirectScans.clientServes(false);
       scan = DirectScans.take();
@@ -204,13 +226,26 @@ final class StatementBoundary extends Boundary {
    * A new execution: what the last one left open ends, and the engine starts the next (a new log mark, a
    * fresh memory budget that its plan's operators count against).
    */
-  private void begin() throws SQLException {
+  private void begin(String sql) throws SQLException {
     closeDirect();
     endExecution(false);
     Execution execution = engine.beginExecution((Statement) target);
     mark = execution.mark();
     budget = execution.budget();
+    String id = nextQueryId;
+    nextQueryId = null;
+    recorder = engine.recentQueries().start(id == null ? QueryIds.next() : id, sql);
     running.set(execution);
+  }
+
+  /** Calls the engine's execute, counting its time as Junction's work for the statement. */
+  private Object timedCall(Method method, Object[] args) throws SQLException {
+    long started = System.nanoTime();
+    try {
+      return call(method, args);
+    } finally {
+      recorder.busy(System.nanoTime() - started);
+    }
   }
 
   /**
@@ -220,6 +255,11 @@ final class StatementBoundary extends Boundary {
    */
   private void endExecution(boolean failed) {
     Execution execution = running.getAndSet(null);
+    QueryRecorder figures = recorder;
+    if (figures != null && !figures.finished()) {
+      // A failure while reading rows told the recorder its SQLState already; this one is a fallback.
+      figures.finish(failed ? SqlStates.INTERNAL_ERROR : null, execution == null ? 0 : execution.budget().peak());
+    }
     if (execution != null) {
       engine.endExecution(execution, failed);
     }
@@ -233,6 +273,10 @@ final class StatementBoundary extends Boundary {
   private JunctionResultSet limited(JunctionResultSet rows) {
     rows.limitRows(limits.maxRows());
     rows.onClose(this::endExecution);
+    QueryRecorder figures = recorder;
+    if (figures != null) {
+      rows.record(figures, figures::rowsEnded);
+    }
     return rows;
   }
 

@@ -3,6 +3,7 @@ package io.junctionsql.planner.runtime;
 import io.junctionsql.planner.Gateway;
 import io.junctionsql.planner.runtime.memory.MemoryBudget;
 import io.junctionsql.planner.runtime.memory.QueryMemory;
+import io.junctionsql.planner.runtime.recent.RecentQueries;
 import io.junctionsql.planner.config.OptimizerConfig;
 import io.junctionsql.planner.security.Access;
 import io.junctionsql.planner.security.Identity;
@@ -33,11 +34,14 @@ public final class GatewayConnection {
   private final SourceSession session;
   private final Identity identity;
   private final Gateway gateway;
+  private final RecentQueries recentQueries;
   /** The most one statement may hold in Junction's operators: the gateway's, or less if the connection asked. */
   private volatile long queryMemory;
 
-  private GatewayConnection(Gateway gateway, CalciteConnection calcite, SourceSession session, Identity identity) {
+  private GatewayConnection(Gateway gateway, CalciteConnection calcite, SourceSession session, Identity identity,
+      RecentQueries recentQueries) {
     this.gateway = gateway;
+    this.recentQueries = recentQueries;
     this.queryMemory = gateway.config().queryMemory();
     this.calcite = calcite;
     this.session = session;
@@ -67,8 +71,10 @@ public final class GatewayConnection {
       // their own, for the configured time, so that a long-lived connection sees new tables.
       root.add(source.name(), schema).setCacheEnabled(false);
     }
-    root.add(SystemSchema.NAME, new SystemSchema());
-    return new GatewayConnection(gateway, calcite, session, identity);
+    // The connection's own statements only: junction.recent_queries never shows another connection's.
+    RecentQueries recent = new RecentQueries(session.log());
+    root.add(SystemSchema.NAME, new SystemSchema(recent));
+    return new GatewayConnection(gateway, calcite, session, identity, recent);
   }
 
   /**
@@ -100,6 +106,11 @@ public final class GatewayConnection {
 
   public QueryLog log() {
     return session.log();
+  }
+
+  /** This connection's recent statements and their figures. */
+  public RecentQueries recentQueries() {
+    return recentQueries;
   }
 
   /** What the last statement's semantic rules warned about. */

@@ -28,9 +28,37 @@ public final class QueryLog {
   private final Deque<SourceQuery> entries = new ArrayDeque<>();
   private final Map<String, Long> rowsRead = new HashMap<>();
   private final Deque<QueryMemoryUse> memory = new ArrayDeque<>();
+  /** What each source did for this connection since it opened, never reset: statements diff it by window. */
+  private final Map<String, SourceTotals> totals = new HashMap<>();
   private long sequence;
 
+  /** A source received a statement or a scan. */
   public synchronized void record(String source, String sql) {
+    append(source, sql);
+    totals.merge(source, SourceTotals.statement(), SourceTotals::plus);
+  }
+
+  /**
+   * A Delta scan ended: its {@code READ ...} line goes into the log (not counted as a statement), with the
+   * rows, bytes and time it read.
+   */
+  public synchronized void recordRead(String source, String line, long rows, long bytes, long nanos) {
+    append(source, line);
+    rowsRead.merge(source, rows, Long::sum);
+    totals.merge(source, SourceTotals.read(rows, bytes, nanos), SourceTotals::plus);
+  }
+
+  /** A source spent {@code nanos} on a statement of this connection (executing it, or giving its rows). */
+  public synchronized void sourceTime(String source, long nanos) {
+    totals.merge(source, SourceTotals.time(nanos), SourceTotals::plus);
+  }
+
+  /** What each source did for this connection since it opened; the difference of two calls is a window's. */
+  public synchronized Map<String, SourceTotals> totals() {
+    return Map.copyOf(totals);
+  }
+
+  private void append(String source, String sql) {
     if (entries.size() == CAPACITY) {
       entries.removeFirst();
     }
@@ -75,6 +103,7 @@ public final class QueryLog {
   /** A source finished giving rows to this connection: {@code rows} of them. */
   public synchronized void rowsRead(String source, long rows) {
     rowsRead.merge(source, rows, Long::sum);
+    totals.merge(source, SourceTotals.rows(rows), SourceTotals::plus);
   }
 
   /** Rows read from each source since the last call, for a server's metrics. */

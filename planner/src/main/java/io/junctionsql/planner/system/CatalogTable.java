@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A table of Junction's catalog. Its first three columns are catalog (source), schema and table name,
- * so that filters on them prune the walk; the filters stay in the plan as well.
+ * A table of the {@code junction} schema. In the catalog's tables the first three columns are catalog
+ * (source), schema and table name, so that filters on them prune the walk; the filters stay in the plan
+ * as well.
  */
 abstract class CatalogTable extends AbstractTable implements FilterableTable {
   /**
@@ -44,7 +45,12 @@ abstract class CatalogTable extends AbstractTable implements FilterableTable {
 
   @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
     SchemaPlus rootSchema = Objects.requireNonNull(root.getRootSchema(), "root schema");
-    return Linq4j.asEnumerable(rows(rootSchema, root.getTypeFactory(), NamePatterns.from(filters)));
+    return Linq4j.asEnumerable(rows(rootSchema, root.getTypeFactory(), patterns(filters)));
+  }
+
+  /** The name patterns the filters give; a table whose first columns are not names ignores them. */
+  NamePatterns patterns(List<RexNode> filters) {
+    return NamePatterns.from(filters);
   }
 
   @Override public Schema.TableType getJdbcTableType() {

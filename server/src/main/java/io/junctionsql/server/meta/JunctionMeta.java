@@ -2,9 +2,10 @@ package io.junctionsql.server.meta;
 
 import io.junctionsql.driver.JunctionConnection;
 import io.junctionsql.driver.JunctionDriver;
+import io.junctionsql.driver.JunctionStatement;
 import io.junctionsql.driver.SessionLimits;
 import io.junctionsql.planner.SqlStates;
-import io.junctionsql.planner.runtime.SourceQuery;
+import io.junctionsql.planner.runtime.recent.QueryIds;
 import io.junctionsql.planner.security.Identity;
 
 import org.apache.calcite.avatica.NoSuchConnectionException;
@@ -13,20 +14,19 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.MissingResultsException;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 import org.apache.calcite.avatica.jdbc.StatementInfo;
+import org.apache.calcite.avatica.jdbc.StatementInfos;
 import org.apache.calcite.avatica.jdbc.UtcFrames;
 import org.apache.calcite.avatica.remote.TypedValue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Avatica's JDBC Meta over embedded Junction connections, made safe to share between users. Avatica
@@ -43,6 +43,7 @@ public final class JunctionMeta extends JdbcMeta {
   private final int maxConnectionsPerUser;
   private final QueryAdmission admission;
   private final ServerEvents events;
+  private final PendingAudits audits;
   private final ConcurrentMap<Integer, String> statementConnections = new ConcurrentHashMap<>();
   private volatile boolean draining;
 
@@ -59,6 +60,7 @@ public final class JunctionMeta extends JdbcMeta {
     this.maxConnectionsPerUser = maxConnectionsPerUser;
     this.admission = admission;
     this.events = events;
+    this.audits = new PendingAudits(events);
   }
 
   /** Open connections, over all users. */
@@ -108,6 +110,7 @@ public final class JunctionMeta extends JdbcMeta {
         throw new SQLException("A connection with this id is already open; the client must use a fresh id.",
             "08002");
       }
+      audits.watch(connection.unwrap(JunctionConnection.class));
       events.connectionOpened(caller);
     } catch (Throwable e) {
       throw AvaticaErrors.toClient(e);
@@ -204,19 +207,24 @@ public final class JunctionMeta extends JdbcMeta {
     return run(h, sql, () -> super.execute(h, parameterValues, maxRowsInFirstFrame));
   }
 
-  /** Runs one query under the admission limits, and reports it to the audit log and the metrics. */
+  /**
+   * Runs one query under the admission limits, and reports it to the audit log and the metrics when it
+   * finishes (see {@link PendingAudits}). The driver's statement takes the query's id, so that
+   * {@code junction.recent_queries} and the audit log name it alike.
+   */
   private ExecuteResult run(StatementHandle h, String sql, Call<ExecuteResult> body) {
     Caller caller = Caller.current();
-    String queryId = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    String queryId = QueryIds.next();
     long started = System.nanoTime();
-    long logMark = -1;
-    JunctionConnection connection = null;
+    JunctionStatement statement = null;
     SQLException failure = null;
     try {
       checkStatement(h);
       refuseWhenDraining();
-      connection = getConnection(h.connectionId).unwrap(JunctionConnection.class);
-      logMark = lastSequence(connection.sourceQueries());
+      JunctionConnection connection = getConnection(h.connectionId).unwrap(JunctionConnection.class);
+      statement = junctionStatement(h);
+      statement.useQueryId(queryId);
+      audits.started(queryId, caller, sql, started, connection);
       try (QueryAdmission.Permit permit = enter(caller)) {
         ExecuteResult result = body.call();
         events.rowsSent(caller, firstFrameRows(result));
@@ -232,8 +240,21 @@ public final class JunctionMeta extends JdbcMeta {
       }
       throw toClient;
     } finally {
-      events.queryExecuted(caller, queryId, sql, System.nanoTime() - started, since(connection, logMark), failure);
+      boolean recorded = statement != null && queryId.equals(statement.lastQueryId());
+      audits.requestEnded(queryId, recorded, failure);
+      if (statement == null) {
+        // Refused before it reached a connection (unknown statement, draining): written at once.
+        events.queryExecuted(caller, queryId, sql, System.nanoTime() - started, List.of(), failure, null);
+      }
     }
+  }
+
+  private JunctionStatement junctionStatement(StatementHandle h) throws SQLException, NoSuchStatementException {
+    StatementInfo info = getStatementCache().getIfPresent(h.id);
+    if (info == null) {
+      throw new NoSuchStatementException(h);
+    }
+    return StatementInfos.statement(info).unwrap(JunctionStatement.class);
   }
 
   private QueryAdmission.Permit enter(Caller caller) throws SQLException {
@@ -243,23 +264,6 @@ public final class JunctionMeta extends JdbcMeta {
       events.refused(caller, "max_concurrent_queries");
       throw e;
     }
-  }
-
-  private static long lastSequence(List<SourceQuery> queries) {
-    return queries.isEmpty() ? 0 : queries.get(queries.size() - 1).sequence();
-  }
-
-  private static List<SourceQuery> since(JunctionConnection connection, long mark) {
-    if (connection == null || mark < 0) {
-      return List.of();
-    }
-    List<SourceQuery> out = new ArrayList<>();
-    for (SourceQuery q : connection.sourceQueries()) {
-      if (q.sequence() > mark) {
-        out.add(q);
-      }
-    }
-    return out;
   }
 
   private static int firstFrameRows(ExecuteResult result) {

@@ -1,6 +1,7 @@
 package io.junctionsql.server.ops;
 
 import io.junctionsql.planner.runtime.SourceQuery;
+import io.junctionsql.planner.runtime.recent.RecentQuery;
 import io.junctionsql.server.meta.Caller;
 import io.junctionsql.server.meta.ServerEvents;
 
@@ -19,9 +20,9 @@ public final class BothEvents implements ServerEvents {
   }
 
   @Override public void queryExecuted(Caller caller, String queryId, String sql, long nanos,
-      List<SourceQuery> sourceQueries, SQLException failure) {
-    first.queryExecuted(caller, queryId, sql, nanos, sourceQueries, failure);
-    second.queryExecuted(caller, queryId, sql, nanos, sourceQueries, failure);
+      List<SourceQuery> sourceQueries, SQLException failure, RecentQuery figures) {
+    first.queryExecuted(caller, queryId, sql, nanos, sourceQueries, failure, figures);
+    second.queryExecuted(caller, queryId, sql, nanos, sourceQueries, failure, figures);
   }
 
   @Override public void rowsSent(Caller caller, int rows) {

@@ -1,6 +1,7 @@
 package io.junctionsql.server.ops;
 
 import io.junctionsql.planner.runtime.SourceQuery;
+import io.junctionsql.planner.runtime.recent.RecentQuery;
 import io.junctionsql.server.meta.Caller;
 import io.junctionsql.server.meta.ServerEvents;
 
@@ -48,7 +49,7 @@ public final class ServerMetrics implements ServerEvents {
   }
 
   @Override public void queryExecuted(Caller caller, String queryId, String sql, long nanos,
-      List<SourceQuery> sourceQueries, SQLException failure) {
+      List<SourceQuery> sourceQueries, SQLException failure, RecentQuery figures) {
     latency.record(nanos, TimeUnit.NANOSECONDS);
     registry.counter("junction.queries", "outcome", failure == null ? "ok" : "error",
         "sqlstate", failure == null ? "00000" : String.valueOf(failure.getSQLState())).increment();

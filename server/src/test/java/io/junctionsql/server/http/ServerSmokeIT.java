@@ -46,4 +46,30 @@ class ServerSmokeIT {
       }
     }
   }
+
+  /** A result over several frames: its figures are there once its rows are read, under the server's query id. */
+  @Test void recentQueriesThroughTheServer() throws Exception {
+    String sql = "SELECT order_id FROM sap.sales.orders WHERE status = 'OPEN'";
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl("protobuf")); Statement st = c.createStatement()) {
+      st.setFetchSize(100);
+      long rows = 0;
+      try (ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          rows++;
+        }
+      }
+      assertThat(rows).isGreaterThan(100);
+      try (ResultSet rs = st.executeQuery("SELECT q.query_id, q.rows_returned, q.outcome, s.source, s.rows_read "
+          + "FROM junction.recent_queries q JOIN junction.recent_query_sources s ON q.query_id = s.query_id "
+          + "WHERE q.sql_text = '" + sql.replace("'", "''") + "'")) {
+        assertThat(rs.next()).as("the query is listed").isTrue();
+        assertThat(rs.getString(1)).matches("[0-9a-f]{16}");
+        assertThat(rs.getLong(2)).isEqualTo(rows);
+        assertThat(rs.getString(3)).isEqualTo("ok");
+        assertThat(rs.getString(4)).isEqualTo("sap");
+        assertThat(rs.getLong(5)).isEqualTo(rows);
+        assertThat(rs.next()).isFalse();
+      }
+    }
+  }
 }

@@ -149,12 +149,11 @@ public final class DeltaScanSpec {
   }
 
   private DeltaRowCursor.ReadReport report(Plan plan) {
-    return (files, bytes, rows) -> {
+    return (files, bytes, rows, nanos) -> {
       QueryLog log = table.session().log();
-      log.record(table.source().name(), "READ " + files + " OF " + plan.files().size() + " FILES, " + rows
+      log.recordRead(table.source().name(), "READ " + files + " OF " + plan.files().size() + " FILES, " + rows
           + " ROWS FROM " + table.location().schema() + "." + table.location().name() + "@v"
-          + plan.snapshot().getVersion() + ", " + bytes + " BYTES");
-      log.rowsRead(table.source().name(), rows);
+          + plan.snapshot().getVersion() + ", " + bytes + " BYTES", rows, bytes, nanos);
     };
   }
 

@@ -170,9 +170,11 @@ final class ObservedDataSource implements DataSource {
         return ObservedDataSource.this.invoke(statement, method, args);
       case "executeQuery":
       case "getResultSet":
-        ResultSet rows = (ResultSet) ObservedDataSource.this.invoke(statement, method, args);
+        ResultSet rows = (ResultSet) timed(statement, method, args);
         return rows == null ? null : (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(),
             new Class<?>[] {ResultSet.class}, new RowCounter(rows));
+      case "execute":
+        return timed(statement, method, args);
       case "equals":
         return proxy == args[0];
       case "hashCode":
@@ -185,10 +187,26 @@ final class ObservedDataSource implements DataSource {
     }
   }
 
-  /** Counts the rows the source gives, and reports them once, when they end or are closed. */
+  /** Runs a statement's execution, and tells the log how long the source took. */
+  private Object timed(Statement statement, Method method, Object[] args) throws Throwable {
+    long started = System.nanoTime();
+    try {
+      return invoke(statement, method, args);
+    } finally {
+      if (log != null) {
+        log.sourceTime(source, System.nanoTime() - started);
+      }
+    }
+  }
+
+  /**
+   * Counts the rows the source gives and the time its driver takes to give them (fetching the next batch
+   * happens inside {@code next()}), and reports both once, when they end or are closed.
+   */
   private final class RowCounter implements InvocationHandler {
     private final ResultSet rows;
     private long count;
+    private long nanos;
     private boolean reported;
 
     RowCounter(ResultSet rows) {
@@ -198,7 +216,9 @@ final class ObservedDataSource implements DataSource {
     @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
       case "next":
+        long started = System.nanoTime();
         boolean more = (Boolean) ObservedDataSource.this.invoke(rows, method, args);
+        nanos += System.nanoTime() - started;
         if (more) {
           count++;
         } else {
@@ -221,6 +241,7 @@ final class ObservedDataSource implements DataSource {
       if (!reported) {
         reported = true;
         log.rowsRead(source, count);
+        log.sourceTime(source, nanos);
       }
     }
   }

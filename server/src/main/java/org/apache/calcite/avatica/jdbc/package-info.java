@@ -1,2 +1,2 @@
-/** A door into Avatica's package-private result conversion; nothing else of Junction lives here. */
+/** A door into Avatica's package-private result conversion and statement cache; nothing else of Junction lives here. */
 package org.apache.calcite.avatica.jdbc;

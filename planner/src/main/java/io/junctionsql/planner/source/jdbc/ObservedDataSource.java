@@ -21,7 +21,9 @@ import javax.sql.DataSource;
 /**
  * A pool of the source as one connection sees it: every statement is recorded in the connection's log
  * (the exact SQL the source received), gets the source's fetch size, and every failure is tagged
- * with the source's name. Result sets are the driver's own, behind a counter of the rows they give.
+ * with the source's name. Result sets are the driver's own, behind a counter of the rows they give
+ * ({@link CountedResultSet}, written out because it is on the per-row path; the connection and statement
+ * proxies are not).
  */
 final class ObservedDataSource implements DataSource {
   private final String source;
@@ -83,6 +85,16 @@ final class ObservedDataSource implements DataSource {
     return new SourceException(source, message, best.getSQLState(), e, loginKeys);
   }
 
+  /** A failure from the source, tagged with its name unless it already is. */
+  SQLException failure(SQLException e) {
+    return e instanceof SourceException ? e : tag(e);
+  }
+
+  /** A result set of the source ended or was closed after giving {@code rows} rows. */
+  void rowsRead(long rows) {
+    log.rowsRead(source, rows);
+  }
+
   private void record(String sql) {
     if (log != null) {
       log.record(source, sql);
@@ -94,7 +106,7 @@ final class ObservedDataSource implements DataSource {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      throw cause instanceof SQLException && !(cause instanceof SourceException) ? tag((SQLException) cause) : cause;
+      throw cause instanceof SQLException ? failure((SQLException) cause) : cause;
     }
   }
 
@@ -171,8 +183,7 @@ final class ObservedDataSource implements DataSource {
       case "executeQuery":
       case "getResultSet":
         ResultSet rows = (ResultSet) ObservedDataSource.this.invoke(statement, method, args);
-        return rows == null ? null : (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(),
-            new Class<?>[] {ResultSet.class}, new RowCounter(rows));
+        return rows == null ? null : new CountedResultSet(rows, ObservedDataSource.this);
       case "equals":
         return proxy == args[0];
       case "hashCode":
@@ -181,46 +192,6 @@ final class ObservedDataSource implements DataSource {
         return "statement on source " + source;
       default:
         return ObservedDataSource.this.invoke(statement, method, args);
-      }
-    }
-  }
-
-  /** Counts the rows the source gives, and reports them once, when they end or are closed. */
-  private final class RowCounter implements InvocationHandler {
-    private final ResultSet rows;
-    private long count;
-    private boolean reported;
-
-    RowCounter(ResultSet rows) {
-      this.rows = rows;
-    }
-
-    @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      switch (method.getName()) {
-      case "next":
-        boolean more = (Boolean) ObservedDataSource.this.invoke(rows, method, args);
-        if (more) {
-          count++;
-        } else {
-          report();
-        }
-        return more;
-      case "close":
-        report();
-        return ObservedDataSource.this.invoke(rows, method, args);
-      case "equals":
-        return proxy == args[0];
-      case "hashCode":
-        return System.identityHashCode(proxy);
-      default:
-        return ObservedDataSource.this.invoke(rows, method, args);
-      }
-    }
-
-    private void report() {
-      if (!reported) {
-        reported = true;
-        log.rowsRead(source, count);
       }
     }
   }

@@ -21,7 +21,9 @@ import javax.sql.DataSource;
 /**
  * A pool of the source as one connection sees it: every statement is recorded in the connection's log
  * (the exact SQL the source received), gets the source's fetch size, and every failure is tagged
- * with the source's name. Result sets are the driver's own, behind a counter of the rows they give.
+ * with the source's name. Result sets are the driver's own, behind a counter of the rows they give
+ * ({@link CountedResultSet}, written out because it is on the per-row path; the connection and statement
+ * proxies are not).
  */
 final class ObservedDataSource implements DataSource {
   private final String source;
@@ -83,6 +85,17 @@ final class ObservedDataSource implements DataSource {
     return new SourceException(source, message, best.getSQLState(), e, loginKeys);
   }
 
+  /** A failure from the source, tagged with its name unless it already is. */
+  SQLException failure(SQLException e) {
+    return e instanceof SourceException ? e : tag(e);
+  }
+
+  /** A result set of the source ended or was closed after giving {@code rows} rows. */
+  void rowsRead(long rows, long nanos) {
+    log.rowsRead(source, rows);
+    log.sourceTime(source, nanos);
+  }
+
   private void record(String sql) {
     if (log != null) {
       log.record(source, sql);
@@ -94,7 +107,7 @@ final class ObservedDataSource implements DataSource {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      throw cause instanceof SQLException && !(cause instanceof SourceException) ? tag((SQLException) cause) : cause;
+      throw cause instanceof SQLException ? failure((SQLException) cause) : cause;
     }
   }
 
@@ -171,8 +184,7 @@ final class ObservedDataSource implements DataSource {
       case "executeQuery":
       case "getResultSet":
         ResultSet rows = (ResultSet) timed(statement, method, args);
-        return rows == null ? null : (ResultSet) Proxy.newProxyInstance(ResultSet.class.getClassLoader(),
-            new Class<?>[] {ResultSet.class}, new RowCounter(rows));
+        return rows == null ? null : new CountedResultSet(rows, ObservedDataSource.this);
       case "execute":
         return timed(statement, method, args);
       case "equals":
@@ -195,53 +207,6 @@ final class ObservedDataSource implements DataSource {
     } finally {
       if (log != null) {
         log.sourceTime(source, System.nanoTime() - started);
-      }
-    }
-  }
-
-  /**
-   * Counts the rows the source gives and the time its driver takes to give them (fetching the next batch
-   * happens inside {@code next()}), and reports both once, when they end or are closed.
-   */
-  private final class RowCounter implements InvocationHandler {
-    private final ResultSet rows;
-    private long count;
-    private long nanos;
-    private boolean reported;
-
-    RowCounter(ResultSet rows) {
-      this.rows = rows;
-    }
-
-    @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      switch (method.getName()) {
-      case "next":
-        long started = System.nanoTime();
-        boolean more = (Boolean) ObservedDataSource.this.invoke(rows, method, args);
-        nanos += System.nanoTime() - started;
-        if (more) {
-          count++;
-        } else {
-          report();
-        }
-        return more;
-      case "close":
-        report();
-        return ObservedDataSource.this.invoke(rows, method, args);
-      case "equals":
-        return proxy == args[0];
-      case "hashCode":
-        return System.identityHashCode(proxy);
-      default:
-        return ObservedDataSource.this.invoke(rows, method, args);
-      }
-    }
-
-    private void report() {
-      if (!reported) {
-        reported = true;
-        log.rowsRead(source, count);
-        log.sourceTime(source, nanos);
       }
     }
   }

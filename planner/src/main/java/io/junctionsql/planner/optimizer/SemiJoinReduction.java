@@ -21,8 +21,6 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -196,13 +194,13 @@ public final class SemiJoinReduction implements Program {
       RexBuilder rex = join.getCluster().getRexBuilder();
       RelDataType keyType = join.getCluster().getTypeFactory().createTypeWithNullability(
           source.getRowType().getFieldList().get(largeKey).getType(), true);
-      List<RexNode> matches = new ArrayList<>();
+      List<RexNode> operands = new ArrayList<>();
+      operands.add(rex.makeInputRef(source, largeKey));
       for (int i = 0; i < batch; i++) {
-        matches.add(rex.makeCall(SqlStdOperatorTable.EQUALS, rex.makeInputRef(source, largeKey),
-            rex.makeDynamicParam(keyType, KeyReduction.PARAMETER_BASE + i)));
+        operands.add(rex.makeDynamicParam(keyType, KeyReduction.PARAMETER_BASE + i));
       }
       RelNode filtered = new JdbcRules.JdbcFilter(join.getCluster(), source.getTraitSet(), source,
-          RexUtil.composeDisjunction(rex, matches));
+          rex.makeCall(KeyList.INSTANCE, operands));
       JdbcToEnumerableConverter keyed =
           (JdbcToEnumerableConverter) largeSide.copy(largeSide.getTraitSet(), List.of(filtered));
       String sourceName = ((SourceConvention) source.getConvention()).sourceName();

@@ -1,6 +1,7 @@
 package io.junctionsql.planner.source.jdbc;
 
 import java.sql.Date;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Time;
@@ -58,10 +59,13 @@ final class TemporalParameters {
   private int type(int index) {
     if (types == null) {
       try {
-        int count = statement.getParameterMetaData().getParameterCount();
+        // Described once: PostgreSQL's driver asks the server again on every getParameterMetaData() call,
+        // which made a statement of a thousand semi-join keys a thousand round trips.
+        ParameterMetaData parameters = statement.getParameterMetaData();
+        int count = parameters.getParameterCount();
         types = new int[count + 1];
         for (int i = 1; i <= count; i++) {
-          types[i] = statement.getParameterMetaData().getParameterType(i);
+          types[i] = parameters.getParameterType(i);
         }
       } catch (SQLException | RuntimeException e) {
         types = new int[0]; // a driver that cannot describe parameters binds numbers as numbers

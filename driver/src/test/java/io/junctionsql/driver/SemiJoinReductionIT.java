@@ -68,6 +68,24 @@ class SemiJoinReductionIT {
     }
   }
 
+  /** The other way round: a few H2 events' customers go to PostgreSQL, which returns only their orders. */
+  @Test void keysReachPostgresqlAsAnInList() throws Exception {
+    String join = "SELECT o.order_id, o.amount, e.event_id FROM %s e JOIN %s o ON o.customer_id = e.customer_id"
+        + " WHERE e.event_id IN (100, 200, 300)";
+    List<String> expected = oracle(String.format(join, "marketing.campaign_events", "sales.orders"));
+    assertThat(expected).as("the oracle finds those customers' orders").hasSizeGreaterThan(10);
+    try (Connection c = GatewayFiles.connect(config)) {
+      String federated = String.format(join, "crm.marketing.campaign_events", "sap.sales.orders");
+      assertThat(explain(c, federated)).as("three values of a primary key are at most three rows")
+          .contains("crm (estimated rows: 3)").contains("keys of input 1 sent to sap");
+      Run run = run(c, federated);
+      assertThat(run.rows()).isEqualTo(expected);
+      assertThat(run.sqlOf("sap")).contains("\"customer_id\" IN (?, ?");
+      assertThat(run.rowsRead().get("sap")).as("orders read from PostgreSQL").isGreaterThan(0)
+          .isLessThan(FederatedData.ORDERS / 20);
+    }
+  }
+
   /** An IN sub-query is a semi-join whose large side is the outer query: its rows too are limited to the keys. */
   @Test void anInSubQueryLimitsTheOuterSideToTheKeys() throws Exception {
     String in = "SELECT e.event_id, e.campaign FROM %s e WHERE e.customer_id IN"

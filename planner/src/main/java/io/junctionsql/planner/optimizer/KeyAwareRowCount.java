@@ -1,5 +1,7 @@
 package io.junctionsql.planner.optimizer;
 
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
@@ -8,18 +10,63 @@ import org.apache.calcite.rel.metadata.RelMdRowCount;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.Sarg;
 
 /**
  * Row counts that use keys. Calcite estimates every equi-join as 15% of the cross product; a join
  * on the key of one side (an order to its customer) returns about as many rows as the other side.
  * Without this, a join that a source could run looks far too big to pull back, and the planner
- * moves both tables instead.
+ * moves both tables instead. Likewise a filter on a unique column keeps at most one row per value it
+ * names, where Calcite guesses a quarter of the table.
  */
 public final class KeyAwareRowCount extends RelMdRowCount {
   public static final RelMetadataProvider SOURCE = ReflectiveRelMetadataProvider.reflectiveSource(
       new KeyAwareRowCount(), BuiltInMetadata.RowCount.Handler.class);
+
+  @Override public Double getRowCount(Filter filter, RelMetadataQuery mq) {
+    Double estimate = super.getRowCount(filter, mq);
+    double cap = Double.MAX_VALUE;
+    for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+      double values = valuesNamed(conjunct);
+      if (values < cap && conjunct instanceof RexCall
+          && Boolean.TRUE.equals(mq.areColumnsUnique(filter.getInput(),
+              ImmutableBitSet.of(((RexInputRef) ((RexCall) conjunct).getOperands().get(0)).getIndex())))) {
+        cap = values;
+      }
+    }
+    if (cap == Double.MAX_VALUE || estimate == null) {
+      return estimate;
+    }
+    return Math.max(1.0, Math.min(estimate, cap));
+  }
+
+  /** How many values {@code column = literal} or {@code column IN (literals)} names; unbounded otherwise. */
+  private static double valuesNamed(RexNode conjunct) {
+    if (!(conjunct instanceof RexCall)) {
+      return Double.MAX_VALUE;
+    }
+    RexCall call = (RexCall) conjunct;
+    if (call.getOperands().size() != 2 || !(call.getOperands().get(0) instanceof RexInputRef)
+        || !(call.getOperands().get(1) instanceof RexLiteral)) {
+      return Double.MAX_VALUE;
+    }
+    switch (call.getKind()) {
+    case EQUALS:
+      return 1;
+    case SEARCH:
+      Sarg<?> sarg = ((RexLiteral) call.getOperands().get(1)).getValueAs(Sarg.class);
+      return sarg != null && sarg.isPoints() ? sarg.pointCount + (sarg.nullAs.equals(RexUnknownAs.TRUE) ? 1 : 0)
+          : Double.MAX_VALUE;
+    default:
+      return Double.MAX_VALUE;
+    }
+  }
 
   @Override public Double getRowCount(Join join, RelMetadataQuery mq) {
     JoinInfo info = join.analyzeCondition();

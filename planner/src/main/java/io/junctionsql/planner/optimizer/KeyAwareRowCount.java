@@ -15,6 +15,7 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.Sarg;
 
@@ -30,6 +31,9 @@ public final class KeyAwareRowCount extends RelMdRowCount {
       new KeyAwareRowCount(), BuiltInMetadata.RowCount.Handler.class);
 
   @Override public Double getRowCount(Filter filter, RelMetadataQuery mq) {
+    if (filter.getCondition().getKind() == SqlKind.OTHER && ((RexCall) filter.getCondition()).getOperator() == KeyList.INSTANCE) {
+      return keyedRows(filter, (RexCall) filter.getCondition(), mq);
+    }
     Double estimate = super.getRowCount(filter, mq);
     double cap = Double.MAX_VALUE;
     for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
@@ -44,6 +48,18 @@ public final class KeyAwareRowCount extends RelMdRowCount {
       return estimate;
     }
     return Math.max(1.0, Math.min(estimate, cap));
+  }
+
+  /** A semi-join reduced statement: the rows of its batch's keys, each key's share of the column's distinct values. */
+  private static Double keyedRows(Filter filter, RexCall keys, RelMetadataQuery mq) {
+    Double rows = mq.getRowCount(filter.getInput());
+    if (rows == null) {
+      return null;
+    }
+    Double distinct = mq.getDistinctRowCount(filter.getInput(),
+        ImmutableBitSet.of(((RexInputRef) keys.getOperands().get(0)).getIndex()), null);
+    double perKey = rows / Math.max(1.0, distinct == null ? rows : distinct);
+    return Math.max(1.0, Math.min(rows, perKey * (keys.getOperands().size() - 1)));
   }
 
   /** How many values {@code column = literal} or {@code column IN (literals)} names; unbounded otherwise. */

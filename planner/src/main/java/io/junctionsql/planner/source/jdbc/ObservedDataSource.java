@@ -145,8 +145,9 @@ final class ObservedDataSource implements DataSource {
       if (session != null) {
         session.opened(s);
       }
-      Class<?>[] interfaces = s instanceof java.sql.PreparedStatement
-          ? new Class<?>[] {java.sql.PreparedStatement.class} : new Class<?>[] {Statement.class};
+      Class<?>[] interfaces = s instanceof java.sql.CallableStatement ? new Class<?>[] {java.sql.CallableStatement.class}
+          : s instanceof java.sql.PreparedStatement ? new Class<?>[] {java.sql.PreparedStatement.class}
+          : new Class<?>[] {Statement.class};
       return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), interfaces,
           new StatementHandler(s));
     }

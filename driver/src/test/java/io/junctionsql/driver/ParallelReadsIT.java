@@ -203,6 +203,38 @@ class ParallelReadsIT {
     }
   }
 
+  /**
+   * Eight connections at once, each running queries of three reads (two of one source) over sources of four
+   * pooled connections: every answer is right, nothing waits for a connection past its pool's wait, and
+   * afterwards no read's thread is alive and no connection is held.
+   */
+  @Test void manyConnectionsAtOnceShareThePoolsWithoutWaitingForEachOther() throws Exception {
+    String sql = "SELECT id FROM pa.public.big WHERE id <= 3000 UNION ALL SELECT id FROM pb.public.big"
+        + " WHERE id <= 2000 UNION ALL SELECT id FROM pa.public.big WHERE id > 199000";
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Integer>> runs = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        runs.add(pool.submit(() -> {
+          int right = 0;
+          try (Connection c = connect(4)) {
+            for (int i = 0; i < 10; i++) {
+              right += SourceRuns.run(c, sql).rows().size() == 6000 ? 1 : 0;
+            }
+            assertThat(c.unwrap(JunctionConnection.class).sourceConnectionsHeld()).isZero();
+          }
+          return right;
+        }));
+      }
+      for (Future<Integer> run : runs) {
+        assertThat(run.get(120, TimeUnit.SECONDS)).as("right answers of ten").isEqualTo(10);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    awaitNoReadThreads();
+  }
+
   private static SQLException failure(Statement s, String sql) {
     try (ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {

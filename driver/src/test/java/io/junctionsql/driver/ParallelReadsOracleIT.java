@@ -85,6 +85,20 @@ class ParallelReadsOracleIT {
     }
   }
 
+  /** A join without an equality is a nested loop whose inner side is read again per outer row: it never runs ahead. */
+  @Test void aNestedLoopJoinsInnerSideDoesNotRunAhead() throws Exception {
+    String query = "SELECT p.product_id, COUNT(*) AS n FROM %1$s.master.products p JOIN %2$s e"
+        + " ON e.cost > p.list_price WHERE p.product_id <= 5 GROUP BY p.product_id";
+    String federated = String.format(query, "sap", "crm.marketing.campaign_events");
+    try (Connection c = DriverManager.getConnection("jdbc:junction:config=" + config)) {
+      assertThat(SourceRuns.explain(c, federated)).contains("EnumerableNestedLoopJoin");
+    }
+    long before = ParallelReads.startedAhead();
+    assertThat(rows(federated, true, 4)).isEqualTo(SourceRuns.oracle(data.oracleUrl,
+        String.format(query, "public", "marketing.campaign_events").replace("public.", "")));
+    assertThat(ParallelReads.startedAhead() - before).as("reads run ahead").isZero();
+  }
+
   /**
    * The answers of parallel and serial reads and the oracle's agree, with the cross-source optimizations on
    * and off; with them off (every read whole and independent) reads run ahead, and with them on exactly when

@@ -1,5 +1,8 @@
 package io.junctionsql.planner.runtime.parallel;
 
+import io.junctionsql.planner.runtime.memory.MemoryBudget;
+import io.junctionsql.planner.runtime.memory.QueryMemory;
+
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 
@@ -25,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * rows, that read runs on the query's thread and every other registered read starts on a thread of its
  * own, up to {@code parallelReads - 1} of them at once (and, for a JDBC source, only while its {@link
  * ReadPermits} allow), each filling a small bounded {@link RowHandover}. A read the query reaches before
- * its thread started is read on the query's thread, as without parallel reads.
+ * its thread started is read on the query's thread, as without parallel reads. Rows waiting in a handover
+ * count against the query's memory budget.
  *
  * <p>Found by the statement's cancel flag, as {@link io.junctionsql.planner.runtime.memory.QueryMemory}
  * finds the memory budget. Stopping (the rows ended or failed), cancelling and closing reach every read's
@@ -72,14 +76,15 @@ public final class ParallelReads {
   public static Enumerable<Object> read(Enumerable<Object> rows, DataContext root, ReadPermits permits) {
     Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
     ParallelReads reads = flag == null ? null : RUNNING.get(flag);
-    return reads == null ? rows : reads.register(rows, permits);
+    return reads == null ? rows : reads.register(rows, permits, QueryMemory.of(root));
   }
 
-  private synchronized Enumerable<Object> register(Enumerable<Object> rows, ReadPermits permits) {
+  private synchronized Enumerable<Object> register(Enumerable<Object> rows, ReadPermits permits,
+      MemoryBudget budget) {
     if (ahead == 0 || started || stopped) {
       return rows;
     }
-    ReadAhead read = new ReadAhead(rows, this, permits);
+    ReadAhead read = new ReadAhead(rows, this, permits, budget);
     registered.add(read);
     return read;
   }

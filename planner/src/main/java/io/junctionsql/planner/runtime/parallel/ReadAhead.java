@@ -1,5 +1,7 @@
 package io.junctionsql.planner.runtime.parallel;
 
+import io.junctionsql.planner.runtime.memory.MemoryBudget;
+
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
@@ -38,7 +40,7 @@ final class ReadAhead extends AbstractEnumerable<Object> {
   private final ReadPermits permits;
   private final AtomicReference<State> state = new AtomicReference<>(State.WAITING);
   private final AtomicBoolean opened = new AtomicBoolean();
-  private final RowHandover handover = new RowHandover(BATCHES);
+  private final RowHandover handover;
   /** The source statements its thread opened, to cancel when its rows are no longer wanted. */
   private final Set<Statement> statements = ConcurrentHashMap.newKeySet();
   private volatile boolean producing;
@@ -46,10 +48,12 @@ final class ReadAhead extends AbstractEnumerable<Object> {
   private volatile boolean opening;
   private volatile Thread thread;
 
-  ReadAhead(Enumerable<Object> rows, ParallelReads reads, ReadPermits permits) {
+  /** @param budget what the rows waiting for the query count against; null for nothing */
+  ReadAhead(Enumerable<Object> rows, ParallelReads reads, ReadPermits permits, MemoryBudget budget) {
     this.rows = rows;
     this.reads = reads;
     this.permits = permits;
+    this.handover = new RowHandover(BATCHES, budget);
   }
 
   @Override public Enumerator<Object> enumerator() {
@@ -126,26 +130,31 @@ final class ReadAhead extends AbstractEnumerable<Object> {
     int size = FIRST_BATCH;
     List<Object> batch = new ArrayList<>(size);
     long started = 0;
-    try {
-      while (!handover.stopped() && cursor.moveNext()) {
-        if (batch.isEmpty()) {
-          started = System.nanoTime();
+    while (!handover.stopped()) {
+      Object row;
+      try {
+        if (!cursor.moveNext()) {
+          break;
         }
-        batch.add(cursor.current());
-        if (batch.size() >= size || System.nanoTime() - started > FLUSH_NANOS) {
-          if (!handover.put(batch)) {
-            return;
-          }
-          size = Math.min(MAX_BATCH, size * 2);
-          batch = new ArrayList<>(size);
+        row = cursor.current();
+      } catch (RuntimeException | Error e) {
+        // The rows read before the failure reach the query first, as they would without reading ahead.
+        if (!batch.isEmpty()) {
+          handover.put(batch);
         }
+        throw e;
       }
-    } catch (RuntimeException | Error e) {
-      // The rows read before the failure reach the query first, as they would without reading ahead.
-      if (!batch.isEmpty()) {
-        handover.put(batch);
+      if (batch.isEmpty()) {
+        started = System.nanoTime();
       }
-      throw e;
+      batch.add(row);
+      if (batch.size() >= size || System.nanoTime() - started > FLUSH_NANOS) {
+        if (!handover.put(batch)) {
+          return;
+        }
+        size = Math.min(MAX_BATCH, size * 2);
+        batch = new ArrayList<>(size);
+      }
     }
     if (!batch.isEmpty() && !handover.put(batch)) {
       return;

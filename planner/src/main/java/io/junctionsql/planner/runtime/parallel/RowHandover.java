@@ -2,6 +2,8 @@ package io.junctionsql.planner.runtime.parallel;
 
 import io.junctionsql.planner.JunctionException;
 import io.junctionsql.planner.SqlStates;
+import io.junctionsql.planner.runtime.memory.MemoryBudget;
+import io.junctionsql.planner.runtime.memory.RetainedSizes;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,21 +15,33 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The rows of one read running ahead, on their way from its thread to the query's: batches of rows, at
  * most {@code capacity} of them waiting, then the end or the read's failure. Rows are handed over in
- * batches so that the two threads meet once per batch, not once per row.
+ * batches so that the two threads meet once per batch, not once per row. What waits is counted against the
+ * query's memory budget, by estimate, from when it is handed over until it is taken.
  */
 final class RowHandover {
+  /** What the budget's message names when rows waiting here are too many. */
+  static final String HOLDER = "a source read running ahead";
+  /** The list slot each waiting row takes, besides the row. */
+  private static final long SLOT_BYTES = 8;
   private final int capacity;
+  /** Null outside Junction's driver: nothing is counted. */
+  private final MemoryBudget budget;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final Deque<List<Object>> batches = new ArrayDeque<>();
+  private final Deque<Batch> batches = new ArrayDeque<>();
   private boolean ended;
   private Throwable failure;
   /** Nobody takes more rows: the reader closed them, the query ended or was cancelled. */
   private boolean stopped;
   private boolean cancelled;
 
-  RowHandover(int capacity) {
+  /** Rows on their way, and the bytes counted for them. */
+  private record Batch(List<Object> rows, long bytes) {
+  }
+
+  RowHandover(int capacity, MemoryBudget budget) {
     this.capacity = capacity;
+    this.budget = budget;
   }
 
   /**
@@ -43,11 +57,39 @@ final class RowHandover {
       if (stopped) {
         return false;
       }
-      batches.addLast(batch);
+      long bytes = bytes(batch);
+      if (budget != null) {
+        // Past the limit this fails the read, and the query with it, as a join's build side would.
+        budget.reserve(bytes, HOLDER);
+      }
+      batches.addLast(new Batch(batch, bytes));
       changed.signalAll();
       return true;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** A batch's size by estimate: its first and last rows' sizes, averaged, for every row. */
+  private static long bytes(List<Object> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    long sample = (RetainedSizes.ofRow(batch.get(0)) + RetainedSizes.ofRow(batch.get(batch.size() - 1))) / 2;
+    return (sample + SLOT_BYTES) * batch.size();
+  }
+
+  /** Drops the batches waiting, and what was counted for them. */
+  private void clear() {
+    for (Batch b : batches) {
+      release(b);
+    }
+    batches.clear();
+  }
+
+  private void release(Batch batch) {
+    if (budget != null) {
+      budget.release(batch.bytes());
     }
   }
 
@@ -70,7 +112,7 @@ final class RowHandover {
   void stop() {
     change(() -> {
       stopped = true;
-      batches.clear();
+      clear();
     });
   }
 
@@ -79,7 +121,7 @@ final class RowHandover {
     change(() -> {
       cancelled = true;
       stopped = true;
-      batches.clear();
+      clear();
     });
   }
 
@@ -114,10 +156,11 @@ final class RowHandover {
         if (cancelled) {
           throw new JunctionException(SqlStates.QUERY_CANCELLED, "The query was cancelled.");
         }
-        List<Object> batch = batches.pollFirst();
+        Batch batch = batches.pollFirst();
         if (batch != null) {
+          release(batch);
           changed.signalAll();
-          return batch;
+          return batch.rows();
         }
         if (ended) {
           if (failure != null) {

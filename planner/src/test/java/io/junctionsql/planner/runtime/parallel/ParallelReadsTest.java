@@ -1,5 +1,10 @@
 package io.junctionsql.planner.runtime.parallel;
 
+import io.junctionsql.planner.JunctionException;
+import io.junctionsql.planner.SqlStates;
+import io.junctionsql.planner.runtime.memory.MemoryBudget;
+import io.junctionsql.planner.runtime.memory.QueryMemory;
+
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -32,6 +37,7 @@ class ParallelReadsTest {
     if (reads != null) {
       reads.close();
     }
+    QueryMemory.close(key);
   }
 
   @Test void theFirstReadOpenedRunsHereAndTheOthersAheadWithTheirRowsInOrder() {
@@ -67,6 +73,40 @@ class ParallelReadsTest {
     reads.stop();
     awaitNoneRunning();
     assertThat(big.closed.get()).as("the stopped read closed its source").isEqualTo(1);
+  }
+
+  @Test void rowsWaitingCountAgainstTheQueryMemoryUntilTakenOrDropped() throws Exception {
+    MemoryBudget budget = QueryMemory.open(key, 1L << 30);
+    reads = ParallelReads.open(key, 2);
+    Source a = new Source(10, -1);
+    Source big = new Source(1_000_000, -1);
+    Enumerable<Object> readA = ParallelReads.read(a, root, null);
+    Enumerable<Object> readBig = ParallelReads.read(big, root, null);
+    drain(readA);
+    Thread.sleep(300);
+    long waiting = budget.used();
+    assertThat(waiting).as("bytes counted for the rows waiting").isPositive();
+    Enumerator<Object> rows = readBig.enumerator();
+    for (int i = 0; i < ReadAhead.FIRST_BATCH; i++) {
+      assertThat(rows.moveNext()).isTrue();
+    }
+    assertThat(rows.current()).isEqualTo(ReadAhead.FIRST_BATCH - 1);
+    rows.close();
+    awaitNoneRunning();
+    assertThat(budget.used()).as("counted after the read was closed").isZero();
+  }
+
+  @Test void rowsWaitingPastTheQueryMemoryFailTheQuery() {
+    QueryMemory.open(key, 20_000);
+    reads = ParallelReads.open(key, 2);
+    Source a = new Source(1, -1);
+    Source big = new Source(1_000_000, -1);
+    Enumerable<Object> readA = ParallelReads.read(a, root, null);
+    Enumerable<Object> readBig = ParallelReads.read(big, root, null);
+    drain(readA);
+    Throwable e = catchThrowable(() -> drain(readBig));
+    assertThat(e).isInstanceOf(JunctionException.class).hasMessageContaining("a source read running ahead");
+    assertThat(((JunctionException) e).sqlState()).isEqualTo(SqlStates.OUT_OF_MEMORY);
   }
 
   @Test void aReadsFailureReachesTheQueryUnchangedAfterItsRows() throws Exception {

@@ -129,7 +129,7 @@ public final class GatewayConnection {
    */
   public void cancelSourceStatements() {
     session.cancelSourceStatements();
-    runningReads.forEach(ParallelReads::cancel);
+    runningReads.forEach(ParallelReads::stop);
   }
 
   /** Source connections this connection's statements hold now, borrowed from their sources' pools. */

@@ -49,7 +49,6 @@ public final class ParallelReads {
   private final Set<Thread> threads = new HashSet<>();
   private boolean started;
   private boolean stopped;
-  private boolean cancelled;
 
   private ParallelReads(AtomicBoolean key, int parallelReads) {
     this.key = key;
@@ -132,25 +131,19 @@ public final class ParallelReads {
     schedule();
   }
 
-  /** The query's rows ended or failed: no read's rows are wanted any more. */
+  /**
+   * No read's rows are wanted any more (the query's rows ended or failed, or it was cancelled): every read
+   * stops, its source statement cancelled, and a read the query waits for, or asks for later, raises the
+   * cancellation rather than giving fewer rows.
+   */
   public void stop() {
-    stopAll(false);
-  }
-
-  /** The query was cancelled: every read stops, and a read the query waits for raises the cancellation. */
-  public void cancel() {
-    stopAll(true);
-  }
-
-  private void stopAll(boolean cancelling) {
     List<ReadAhead> reads;
     synchronized (this) {
       stopped = true;
-      cancelled |= cancelling;
       reads = List.copyOf(registered);
     }
     for (ReadAhead read : reads) {
-      read.stop(cancelling);
+      read.stop(true);
     }
   }
 
@@ -160,7 +153,7 @@ public final class ParallelReads {
    */
   public void close() {
     RUNNING.remove(key, this);
-    stopAll(cancelled);
+    stop();
     long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
     synchronized (this) {
       while (!threads.isEmpty()) {

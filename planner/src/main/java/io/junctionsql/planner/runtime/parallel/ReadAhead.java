@@ -162,9 +162,12 @@ final class ReadAhead extends AbstractEnumerable<Object> {
     handover.end();
   }
 
-  /** Nobody will take this read's rows: its thread stops, and what it runs in the source is cancelled. */
-  void stop(boolean cancelled) {
-    if (cancelled) {
+  /**
+   * Nobody will take this read's rows: its thread stops, and what it runs in the source is cancelled. With
+   * {@code query}, the whole query stopped, and a reader asking for rows afterwards gets the cancellation.
+   */
+  void stop(boolean query) {
+    if (query) {
       handover.cancel();
     } else {
       handover.stop();

@@ -108,9 +108,10 @@ public final class ParallelReads {
       if (!read.waiting() || !read.takePermit()) {
         continue;
       }
-      Thread thread = new Thread(() -> run(read), "junction-read-" + THREAD_NUMBERS.incrementAndGet());
+      Thread thread = new Thread(() -> run(read));
       thread.setDaemon(true);
       if (read.claim(thread)) {
+        thread.setName("junction-read-" + THREAD_NUMBERS.incrementAndGet());
         threads.add(thread);
         thread.start();
       }

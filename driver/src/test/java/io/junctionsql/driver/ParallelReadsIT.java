@@ -204,6 +204,27 @@ class ParallelReadsIT {
   }
 
   /**
+   * A connection closed with a query's rows half read: its reads running ahead stop, and every source
+   * connection goes back to its pool (the read on the query's thread too, which closing the engine's
+   * connection did not close before, with or without parallel reads).
+   */
+  @Test void closingTheConnectionStopsItsReads() throws Exception {
+    Connection c = connect(4);
+    Statement s = c.createStatement();
+    ResultSet rs = s.executeQuery("SELECT id FROM pa.public.big UNION ALL SELECT id FROM pb.public.big"
+        + " UNION ALL SELECT id FROM pa.public.big");
+    assertThat(rs.next()).isTrue();
+    c.close();
+    awaitNoReadThreads();
+    try (Connection pg = PostgresDatabases.connect(url); Statement st = pg.createStatement();
+         ResultSet open = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+             + " AND pid <> pg_backend_pid() AND state <> 'idle'")) {
+      open.next();
+      assertThat(open.getInt(1)).as("source connections busy or in a transaction").isZero();
+    }
+  }
+
+  /**
    * Eight connections at once, each running queries of three reads (two of one source) over sources of four
    * pooled connections: every answer is right, nothing waits for a connection past its pool's wait, and
    * afterwards no read's thread is alive and no connection is held.

@@ -132,6 +132,20 @@ public final class GatewayConnection {
     runningReads.forEach(ParallelReads::stop);
   }
 
+  /**
+   * The connection closes: the source reads of executions not ended yet stop, and this waits until their
+   * threads closed their statements (a read running ahead that the query never opened is closed by nobody
+   * else); then every source connection still borrowed goes back to its pool, since closing the engine's
+   * connection does not close the source reads of a result set left open.
+   */
+  public void close() {
+    for (ParallelReads reads : runningReads) {
+      reads.close();
+      runningReads.remove(reads);
+    }
+    session.returnAllConnections();
+  }
+
   /** Source connections this connection's statements hold now, borrowed from their sources' pools. */
   public int borrowedSourceConnections() {
     return session.borrowedConnections();

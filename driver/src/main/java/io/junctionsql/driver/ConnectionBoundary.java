@@ -79,7 +79,11 @@ final class ConnectionBoundary extends Boundary {
             engine.recentQueries().finishRunning();
             call(method, args);
           } finally {
-            onClose.run();
+            try {
+              engine.close();
+            } finally {
+              onClose.run();
+            }
           }
         }
       }

@@ -83,7 +83,8 @@ public final class JunctionDriver implements Driver {
     }
     try {
       GatewayConnection engine = entry.gateway.connect(identity,
-          props.getProperty(OptimizerConfig.CROSS_SOURCE_PROPERTY));
+          props.getProperty(OptimizerConfig.CROSS_SOURCE_PROPERTY),
+          props.getProperty(OptimizerConfig.PARALLEL_READS_PROPERTY));
       engine.lowerQueryMemory(queryMemory);
       ConnectionBoundary handler = new ConnectionBoundary(engine, entry.gateway.errors(), limits,
           () -> GATEWAYS.release(entry));

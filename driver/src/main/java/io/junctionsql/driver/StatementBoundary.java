@@ -274,9 +274,16 @@ final class StatementBoundary extends Boundary {
     rows.limitRows(limits.maxRows());
     rows.onClose(this::endExecution);
     QueryRecorder figures = recorder;
-    if (figures != null) {
-      rows.record(figures, figures::rowsEnded);
-    }
+    Execution execution = running.get();
+    // Once the rows ended or failed, source reads still running for them are of no use: they stop.
+    rows.record(figures, state -> {
+      if (figures != null) {
+        figures.rowsEnded(state);
+      }
+      if (execution != null) {
+        engine.rowsEnded(execution);
+      }
+    });
     return rows;
   }
 

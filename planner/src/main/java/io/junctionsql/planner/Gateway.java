@@ -84,7 +84,18 @@ public final class Gateway implements AutoCloseable {
    * optimizations off ({@value io.junctionsql.planner.config.OptimizerConfig#CROSS_SOURCE_PROPERTY}).
    */
   public GatewayConnection connect(Identity identity, String crossSourceProperty) throws SQLException {
-    return GatewayConnection.open(this, identity, config.optimizer().withConnectionProperty(crossSourceProperty));
+    return connect(identity, crossSourceProperty, null);
+  }
+
+  /**
+   * A new engine connection whose connection properties may also set how many source reads of one query
+   * run at once ({@value io.junctionsql.planner.config.OptimizerConfig#PARALLEL_READS_PROPERTY}); null
+   * properties keep the gateway's settings.
+   */
+  public GatewayConnection connect(Identity identity, String crossSourceProperty, String parallelReadsProperty)
+      throws SQLException {
+    return GatewayConnection.open(this, identity, config.optimizer().withConnectionProperty(crossSourceProperty)
+        .withParallelReadsProperty(parallelReadsProperty));
   }
 
   @Override public void close() {

@@ -1,6 +1,7 @@
 package io.junctionsql.planner.config;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code optimizer:} section: what the planner may do across sources.
@@ -9,20 +10,31 @@ import java.util.List;
  *     joins between sources, removal of unused joins
  * @param semiJoinMaxKeys the most distinct join keys sent to the other side's source; above it that side is read in full
  * @param semiJoinBatchSize keys per source statement, capped further by the source's dialect
+ * @param parallelReads how many independent source reads of one query run at the same time; 1 reads them one
+ *     after another
  */
-public record OptimizerConfig(boolean crossSource, int semiJoinMaxKeys, int semiJoinBatchSize) {
-  public static final OptimizerConfig DEFAULTS = new OptimizerConfig(true, 10_000, 1_000);
+public record OptimizerConfig(boolean crossSource, int semiJoinMaxKeys, int semiJoinBatchSize, int parallelReads) {
+  public static final OptimizerConfig DEFAULTS = new OptimizerConfig(true, 10_000, 1_000, 4);
   /** The connection property that switches cross-source optimizations off for one connection. */
   public static final String CROSS_SOURCE_PROPERTY = "optimizer.cross-source";
+  /** The connection property that sets {@code parallel-reads} for one connection. */
+  public static final String PARALLEL_READS_PROPERTY = "optimizer.parallel-reads";
+  private static final int MAX_PARALLEL_READS = 64;
+
+  /** The settings with the default number of parallel reads. */
+  public OptimizerConfig(boolean crossSource, int semiJoinMaxKeys, int semiJoinBatchSize) {
+    this(crossSource, semiJoinMaxKeys, semiJoinBatchSize, DEFAULTS.parallelReads());
+  }
 
   /** Reads the section; an absent (empty) one gives the defaults. */
   public static OptimizerConfig parse(ConfigNode node) {
-    node.allowOnly(List.of("cross-source", "semi-join"), "the optimizer");
+    node.allowOnly(List.of("cross-source", "semi-join", "parallel-reads"), "the optimizer");
     ConfigNode semiJoin = node.child("semi-join");
     semiJoin.allowOnly(List.of("max-keys", "batch-size"), "the semi-join reduction");
     return new OptimizerConfig(node.booleanValue("cross-source", DEFAULTS.crossSource()),
         semiJoin.intValue("max-keys", DEFAULTS.semiJoinMaxKeys(), 1, 1_000_000),
-        semiJoin.intValue("batch-size", DEFAULTS.semiJoinBatchSize(), 1, 100_000));
+        semiJoin.intValue("batch-size", DEFAULTS.semiJoinBatchSize(), 1, 100_000),
+        node.intValue("parallel-reads", DEFAULTS.parallelReads(), 1, MAX_PARALLEL_READS));
   }
 
   /**
@@ -33,11 +45,32 @@ public record OptimizerConfig(boolean crossSource, int semiJoinMaxKeys, int semi
     if (value == null) {
       return this;
     }
-    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "true" -> new OptimizerConfig(true, semiJoinMaxKeys, semiJoinBatchSize);
-      case "false" -> new OptimizerConfig(false, semiJoinMaxKeys, semiJoinBatchSize);
+    return switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> new OptimizerConfig(true, semiJoinMaxKeys, semiJoinBatchSize, parallelReads);
+      case "false" -> new OptimizerConfig(false, semiJoinMaxKeys, semiJoinBatchSize, parallelReads);
       default -> throw new ConfigException("connection property " + CROSS_SOURCE_PROPERTY + ": '" + value
           + "' is not true or false.");
     };
+  }
+
+  /**
+   * This config with {@code parallel-reads} as a connection property sets it; the value must be a whole
+   * number from 1 to 64.
+   */
+  public OptimizerConfig withParallelReadsProperty(String value) {
+    if (value == null) {
+      return this;
+    }
+    int reads;
+    try {
+      reads = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      reads = 0;
+    }
+    if (reads < 1 || reads > MAX_PARALLEL_READS) {
+      throw new ConfigException("connection property " + PARALLEL_READS_PROPERTY + ": '" + value
+          + "' is not a whole number from 1 to " + MAX_PARALLEL_READS + ".");
+    }
+    return new OptimizerConfig(crossSource, semiJoinMaxKeys, semiJoinBatchSize, reads);
   }
 }

@@ -42,8 +42,9 @@ import java.util.function.UnaryOperator;
 /**
  * Calcite's statement preparation with Junction's additions: writes and DDL are refused, EXPLAIN
  * shows, after the plan, the exact SQL each source will receive, a default schema may name a
- * source's schema ({@code setSchema("pg.public")}, see {@link DefaultSchema}), and what operators keep in
- * memory is counted against the statement's budget ({@link MemoryAccounting}).
+ * source's schema ({@code setSchema("pg.public")}, see {@link DefaultSchema}), what operators keep in
+ * memory is counted against the statement's budget ({@link MemoryAccounting}), and independent source reads
+ * run at the same time ({@link ParallelReadPlacement}).
  */
 public class JunctionPrepare extends CalcitePrepareImpl {
   @Override public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType,
@@ -122,11 +123,13 @@ public class JunctionPrepare extends CalcitePrepareImpl {
     }
 
     /**
-     * Prepares as Calcite does, with what operators keep in memory counted against the statement's budget
+     * Prepares as Calcite does, with independent source reads marked to run at the same time
+     * ({@link ParallelReadPlacement}), what operators keep in memory counted against the statement's budget
      * ({@link MemoryAccounting}), and notes, for the driver, whether the plan is a plain Delta scan.
      */
     @Override protected PreparedResult implement(RelRoot root) {
-      PreparedResult result = super.implement(root.withRel(MemoryAccounting.insert(root.rel)));
+      PreparedResult result = super.implement(
+          root.withRel(MemoryAccounting.insert(ParallelReadPlacement.insert(root.rel))));
       DirectScans.clear();
       PlainScans.of(root).ifPresent(DirectScans::record);
       return result;

@@ -1,6 +1,7 @@
 package io.junctionsql.planner.runtime;
 
 import io.junctionsql.planner.runtime.memory.MemoryBudget;
+import io.junctionsql.planner.runtime.parallel.ParallelReads;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param epoch the source session's statement number, which tags the source connections it borrows
  * @param key the engine statement's key in {@link io.junctionsql.planner.runtime.memory.QueryMemory}
  * @param budget what its operators count against
+ * @param reads its source reads that run at the same time
  */
-public record Execution(long mark, long epoch, AtomicBoolean key, MemoryBudget budget) {
+public record Execution(long mark, long epoch, AtomicBoolean key, MemoryBudget budget, ParallelReads reads) {
 }

@@ -3,6 +3,7 @@ package io.junctionsql.planner.runtime;
 import io.junctionsql.planner.Gateway;
 import io.junctionsql.planner.runtime.memory.MemoryBudget;
 import io.junctionsql.planner.runtime.memory.QueryMemory;
+import io.junctionsql.planner.runtime.parallel.ParallelReads;
 import io.junctionsql.planner.runtime.recent.RecentQueries;
 import io.junctionsql.planner.config.OptimizerConfig;
 import io.junctionsql.planner.security.Access;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One engine connection of a gateway: a Calcite connection whose root holds every source, the log of
@@ -37,6 +40,8 @@ public final class GatewayConnection {
   private final RecentQueries recentQueries;
   /** The most one statement may hold in Junction's operators: the gateway's, or less if the connection asked. */
   private volatile long queryMemory;
+  /** The source reads of this connection's executions whose rows are not done, so that a cancel reaches them. */
+  private final Set<ParallelReads> runningReads = ConcurrentHashMap.newKeySet();
 
   private GatewayConnection(Gateway gateway, CalciteConnection calcite, SourceSession session, Identity identity,
       RecentQueries recentQueries) {
@@ -118,9 +123,27 @@ public final class GatewayConnection {
     return session.warnings();
   }
 
-  /** Stops what the sources run for this connection: a client's {@code Statement.cancel()}. */
+  /**
+   * Stops what the sources run for this connection: a client's {@code Statement.cancel()}. Reads running on
+   * threads of their own stop too, and a query waiting for their rows raises the cancellation.
+   */
   public void cancelSourceStatements() {
     session.cancelSourceStatements();
+    runningReads.forEach(ParallelReads::stop);
+  }
+
+  /**
+   * The connection closes: the source reads of executions not ended yet stop, and this waits until their
+   * threads closed their statements (a read running ahead that the query never opened is closed by nobody
+   * else); then every source connection still borrowed goes back to its pool, since closing the engine's
+   * connection does not close the source reads of a result set left open.
+   */
+  public void close() {
+    for (ParallelReads reads : runningReads) {
+      reads.close();
+      runningReads.remove(reads);
+    }
+    session.returnAllConnections();
   }
 
   /** Source connections this connection's statements hold now, borrowed from their sources' pools. */
@@ -149,21 +172,36 @@ public final class GatewayConnection {
   }
 
   /**
-   * An engine statement starts executing: a new log mark, fresh pins, and a memory budget its plan's
-   * operators count against (an execution not started here is not counted).
+   * An engine statement starts executing: a new log mark, fresh pins, a memory budget its plan's
+   * operators count against (an execution not started here is not counted), and its source reads, which
+   * run up to the connection's {@code parallel-reads} at once.
    */
   public Execution beginExecution(Statement statement) throws SQLException {
     long epoch = session.beginStatement();
     AtomicBoolean key = QueryMemory.key(statement);
-    return new Execution(session.log().mark(), epoch, key, QueryMemory.open(key, queryMemory));
+    ParallelReads reads = ParallelReads.open(key, session.optimizer().parallelReads());
+    runningReads.add(reads);
+    return new Execution(session.log().mark(), epoch, key, QueryMemory.open(key, queryMemory), reads);
   }
 
   /**
-   * An execution's rows are done: its memory budget goes back to zero and its peak into the log. After a
+   * An execution's rows ended (read to the end, or failed): the source reads still running for it stop,
+   * since nothing will take their rows.
+   */
+  public void rowsEnded(Execution execution) {
+    execution.reads().stop();
+  }
+
+  /**
+   * An execution's rows are done: its source reads stop (waiting until each read's thread has closed its
+   * statement), its memory budget goes back to zero and its peak into the log. After a
    * failure, source connections it borrowed and did not give back go back to their pools too: an operator
    * that fails while opening its inputs drops those it opened first, unclosed.
    */
   public void endExecution(Execution execution, boolean failed) {
+    // First, so that every read's thread has closed its source statement before connections are returned.
+    execution.reads().close();
+    runningReads.remove(execution.reads());
     MemoryBudget budget = QueryMemory.close(execution.key());
     if (budget != null) {
       session.log().recordMemory(new QueryMemoryUse(execution.mark(), budget.peak(), budget.limit(),

@@ -152,10 +152,22 @@ public final class SourceSession {
    * that connection if this one fails; a failing query among interleaved ones is where that can happen.
    */
   public void returnConnections(long number) {
+    returnConnections(n -> n == number);
+  }
+
+  /**
+   * The connection closes: every source connection its statements still hold goes back to its pool (a
+   * result set left open when the connection closes is not closed by Calcite).
+   */
+  public void returnAllConnections() {
+    returnConnections(n -> true);
+  }
+
+  private void returnConnections(java.util.function.LongPredicate statements) {
     List<Connection> out = new ArrayList<>();
     synchronized (borrowed) {
       borrowed.entrySet().removeIf(e -> {
-        if (e.getValue() == number) {
+        if (statements.test(e.getValue())) {
           out.add(e.getKey());
           return true;
         }

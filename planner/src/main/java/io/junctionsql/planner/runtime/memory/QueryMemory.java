@@ -41,7 +41,7 @@ public final class QueryMemory {
   }
 
   /** The budget of the statement an execution belongs to; null for a statement run outside Junction's driver. */
-  static MemoryBudget of(DataContext root) {
+  public static MemoryBudget of(DataContext root) {
     Object flag = root.get(DataContext.Variable.CANCEL_FLAG.camelName);
     return flag == null ? null : RUNNING.get(flag);
   }

@@ -3,6 +3,7 @@ package io.junctionsql.planner.source.jdbc;
 import io.junctionsql.planner.SqlStates;
 import io.junctionsql.planner.runtime.QueryLog;
 import io.junctionsql.planner.runtime.SourceQuery;
+import io.junctionsql.planner.runtime.parallel.ReadPermits;
 import io.junctionsql.planner.source.Source;
 import io.junctionsql.planner.source.SourceSession;
 
@@ -36,11 +37,14 @@ public final class JdbcSource implements Source {
   private final Supplier<SourceInfo> info;
   private final JdbcCatalog catalog;
   private volatile SourceConvention convention;
+  /** Shared by every connection's queries: reads running ahead hold pooled connections (see {@link ReadPermits}). */
+  private final ReadPermits readPermits;
 
   public JdbcSource(JdbcSourceConfig config, JdbcFlavor flavor) {
     this.config = config;
     this.flavor = flavor;
     this.pools = new SourcePools(config, flavor);
+    this.readPermits = ReadPermits.forPool(config.poolSize());
     DataSource service = pools.service();
     this.metadataDataSource = new ObservedDataSource(config.name(), service::getConnection, null, metadataLog, null,
         config.fetchSize());
@@ -98,7 +102,7 @@ public final class JdbcSource implements Source {
           Expression root = Expressions.call(DataContext.ROOT, BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
           Expression expression = Expressions.call(root, BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method,
               Expressions.constant(config.name()));
-          convention = new SourceConvention(config.name(), info().dialect(), expression);
+          convention = new SourceConvention(config.name(), info().dialect(), expression, readPermits);
         }
         c = convention;
       }

@@ -2,6 +2,7 @@ package io.junctionsql.planner.source.jdbc;
 
 import io.junctionsql.planner.runtime.QueryLog;
 import io.junctionsql.planner.runtime.SourceException;
+import io.junctionsql.planner.runtime.parallel.ReadStatements;
 import io.junctionsql.planner.source.SourceSession;
 
 import java.io.PrintWriter;
@@ -145,8 +146,10 @@ final class ObservedDataSource implements DataSource {
       if (session != null) {
         session.opened(s);
       }
-      Class<?>[] interfaces = s instanceof java.sql.PreparedStatement
-          ? new Class<?>[] {java.sql.PreparedStatement.class} : new Class<?>[] {Statement.class};
+      ReadStatements.opened(s);
+      Class<?>[] interfaces = s instanceof java.sql.CallableStatement ? new Class<?>[] {java.sql.CallableStatement.class}
+          : s instanceof java.sql.PreparedStatement ? new Class<?>[] {java.sql.PreparedStatement.class}
+          : new Class<?>[] {Statement.class};
       return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), interfaces,
           new StatementHandler(s));
     }

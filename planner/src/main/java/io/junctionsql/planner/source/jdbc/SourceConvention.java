@@ -2,6 +2,7 @@ package io.junctionsql.planner.source.jdbc;
 
 import io.junctionsql.planner.dialect.DatabricksSqlDialect;
 import io.junctionsql.planner.dialect.HanaSqlDialect;
+import io.junctionsql.planner.runtime.parallel.ReadPermits;
 
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcRules;
@@ -15,14 +16,21 @@ import org.apache.calcite.sql.SqlDialect;
 /** The planner convention of one JDBC source; knows the source's name for EXPLAIN and errors. */
 public final class SourceConvention extends JdbcConvention {
   private final String sourceName;
+  private final ReadPermits readPermits;
 
-  SourceConvention(String sourceName, SqlDialect dialect, Expression expression) {
+  SourceConvention(String sourceName, SqlDialect dialect, Expression expression, ReadPermits readPermits) {
     super(dialect, expression, "JUNCTION_" + sourceName);
     this.sourceName = sourceName;
+    this.readPermits = readPermits;
   }
 
   public String sourceName() {
     return sourceName;
+  }
+
+  /** How many of this source's reads may run ahead of their queries at once (see {@link ReadPermits}). */
+  public ReadPermits readPermits() {
+    return readPermits;
   }
 
   private boolean junctionDialect() {

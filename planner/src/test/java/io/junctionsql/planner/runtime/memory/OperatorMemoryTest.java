@@ -5,6 +5,7 @@ import io.junctionsql.planner.config.GatewayConfig;
 import io.junctionsql.planner.runtime.Execution;
 import io.junctionsql.planner.runtime.GatewayConnection;
 import io.junctionsql.planner.runtime.QueryMemoryUse;
+import io.junctionsql.planner.runtime.parallel.ParallelReads;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,7 +132,7 @@ class OperatorMemoryTest {
   /** What the driver's {@code beginExecution} does, with a limit of the test's choice. */
   private Execution execution(Statement s, long limit) throws SQLException {
     AtomicBoolean key = QueryMemory.key(s);
-    return new Execution(engine.log().mark(), 0, key, QueryMemory.open(key, limit));
+    return new Execution(engine.log().mark(), 0, key, QueryMemory.open(key, limit), ParallelReads.open(key, 1));
   }
 
   private static int drain(Statement s, String sql) throws SQLException {

@@ -62,6 +62,23 @@ class JoinOrderIT {
         .isCloseTo(customers * customers / countries, org.assertj.core.data.Percentage.withPercentage(1));
   }
 
+  /**
+   * Orders of one country's customers: each order's customer is one of all customers, so the join keeps the
+   * orders in the share of customer keys the filter leaves, not all 5000 orders.
+   */
+  @Test void aFilteredDimensionShrinksItsJoinByItsShareOfTheKeys() throws Exception {
+    double customerKeys = single(data.sapUrl, "SELECT n_distinct FROM pg_stats WHERE schemaname = 'sales'"
+        + " AND tablename = 'orders' AND attname = 'customer_id'");
+    customerKeys = customerKeys < 0 ? -customerKeys * FederatedData.ORDERS : customerKeys;
+    String plan = explainWithEstimates("SELECT o.order_id FROM sap.sales.orders o"
+        + " JOIN sap.master.customers c ON c.customer_id = o.customer_id WHERE c.name LIKE 'Customer 1%'");
+    double filtered = rowCount(plan.lines().filter(l -> l.contains("JdbcFilter")).findFirst().orElseThrow());
+    double join = rowCount(plan.lines().filter(l -> l.contains("JdbcJoin")).findFirst().orElseThrow());
+    assertThat(filtered).as("customers estimated after the filter").isLessThan(FederatedData.CUSTOMERS);
+    assertThat(join).as("orders x filtered customers / the orders' customer keys")
+        .isCloseTo(FederatedData.ORDERS * filtered / customerKeys, org.assertj.core.data.Percentage.withPercentage(1));
+  }
+
   @Test void aFiveTableJoinAcrossSourcesGivesTheOraclesRows() throws Exception {
     String federated = String.format(FIVE, "sap", "crm.marketing.campaign_events");
     List<String> expected;

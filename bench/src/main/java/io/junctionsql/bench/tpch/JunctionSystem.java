@@ -38,11 +38,15 @@ final class JunctionSystem implements QuerySystem {
   }
 
   /** The gateway's config for a data set. */
-  static String config(TpchDataSet data) {
-    return "sources:\n"
+  static String config(TpchDataSet data, SparkLake spark) {
+    String sap = "sources:\n"
         + "  sap:\n    kind: jdbc\n    url: " + data.postgresUrl() + "\n    schemas: [" + data.schema() + "]\n"
-        + "    fetch-size: 10000\n"
-        + "  lake:\n    kind: delta\n    location: " + data.lake().toUri() + "\n";
+        + "    fetch-size: 10000\n";
+    if (spark != null) {
+      return sap + "  lake:\n    kind: databricks\n    url: " + spark.url() + "\n    user: junction-bench\n"
+          + "    driver-path: " + spark.hiveJar() + "\n    schemas: [" + data.schema() + "]\n    fetch-size: 10000\n";
+    }
+    return sap + "  lake:\n    kind: delta\n    location: " + data.lake().toUri() + "\n";
   }
 
   @Override public String name() {

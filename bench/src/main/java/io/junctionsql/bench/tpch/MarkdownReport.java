@@ -43,8 +43,9 @@ final class MarkdownReport {
     }
     StringBuilder b = new StringBuilder();
     Runtime rt = Runtime.getRuntime();
-    b.append(String.format(Locale.ROOT, "## TPC-H SF%s, federated: dimensions in PostgreSQL, orders and lineitem in Delta%n%n",
-        num(data.scaleFactor())));
+    b.append(String.format(Locale.ROOT, "## TPC-H SF%s, federated: dimensions in PostgreSQL, orders and lineitem in Delta%s%n%n",
+        num(data.scaleFactor()), options.sparkUrl == null ? " (read by Delta Kernel)"
+            : " (served by a Spark thrift server)"));
     b.append(String.format(Locale.ROOT, "- When: %s; machine: %d cores, Java %s, max heap %d MiB, %s%n",
         ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 16) + " UTC",
         rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() >> 20, System.getProperty("os.name")));

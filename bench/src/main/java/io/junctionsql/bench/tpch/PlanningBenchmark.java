@@ -50,7 +50,7 @@ public final class PlanningBenchmark {
     TpchDataSet data = new TpchDataSet(sf, "jdbc:postgresql://127.0.0.1:5432/junction_bench?user=postgres",
         Path.of(System.getProperty("user.home"), ".cache", "junction-bench", "lake"));
     Path config = Files.createTempDirectory("junction-plan").resolve("junction.yaml");
-    Files.writeString(config, JunctionSystem.config(data));
+    Files.writeString(config, JunctionSystem.config(data, null));
     TableQualifier qualifier = new TableQualifier(Set.of("customer", "supplier", "part", "partsupp", "nation",
         "region", "orders", "lineitem"));
     System.out.println("| tables | median prepare ms | min ms |");

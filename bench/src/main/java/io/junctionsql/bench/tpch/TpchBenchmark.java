@@ -25,7 +25,12 @@ import java.util.Set;
  * against the oracle's; a mismatch or an error makes the run fail (exit status 1) after the report is written.
  *
  * <pre>bench/run tpch.TpchBenchmark --sf 1 [--queries q1,q3,x1] [--runs 3] [--warmup 1]
- *     [--trino jdbc:trino://127.0.0.1:18080] [--report docs/tpch-report.md]</pre>
+ *     [--trino jdbc:trino://127.0.0.1:18080] [--spark jdbc:hive2://127.0.0.1:10099/default]
+ *     [--report docs/tpch-report.md]</pre>
+ *
+ * <p>With {@code --spark}, Junction's {@code lake} source is the Spark thrift server at that URL (a Databricks
+ * SQL warehouse's stand-in, {@code bench/spark/spark start}) over the same Delta folders, instead of Delta
+ * Kernel: the facts then receive SQL, and rows moved are the rows the server sends.
  */
 public final class TpchBenchmark {
   private static final Set<String> TABLES = Set.of("customer", "supplier", "part", "partsupp", "nation", "region",
@@ -42,7 +47,11 @@ public final class TpchBenchmark {
         "jdbc:postgresql://" + o.postgres + "/" + database + "?user=postgres", o.lake);
     data.ensureLoaded();
     Path config = Files.createTempDirectory("junction-tpch").resolve("junction.yaml");
-    Files.writeString(config, JunctionSystem.config(data));
+    SparkLake spark = o.sparkUrl == null ? null : new SparkLake(o.sparkUrl, o.hiveJar);
+    if (spark != null) {
+      spark.register(data);
+    }
+    Files.writeString(config, JunctionSystem.config(data, spark));
 
     List<QuerySystem> systems = new ArrayList<>();
     systems.add(new JdbcSystem("oracle", data.postgresUrl(), new Properties(), t -> data.schema() + "." + t));
@@ -155,6 +164,8 @@ public final class TpchBenchmark {
     String postgres = "127.0.0.1:5432";
     Path lake = Path.of(System.getProperty("user.home"), ".cache", "junction-bench", "lake");
     String trino;
+    String sparkUrl;
+    Path hiveJar = Path.of("driver", "target", "drivers", "hive-jdbc-4.0.1-standalone.jar").toAbsolutePath();
     Path report;
     String commandLine;
 
@@ -172,9 +183,11 @@ public final class TpchBenchmark {
           case "--postgres" -> o.postgres = value;
           case "--lake" -> o.lake = Path.of(value).toAbsolutePath();
           case "--trino" -> o.trino = value;
+          case "--spark" -> o.sparkUrl = value;
+          case "--hive-jar" -> o.hiveJar = Path.of(value).toAbsolutePath();
           case "--report" -> o.report = Path.of(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; options: --sf, --queries, --runs, --warmup, --timeout, --postgres, --lake, --trino, --report");
+              + "; options: --sf, --queries, --runs, --warmup, --timeout, --postgres, --lake, --trino, --spark, --hive-jar, --report");
         }
         i++;
       }

@@ -37,6 +37,8 @@ import java.util.List;
  *   {@code MAX} as partial results, {@code AVG} first rewritten as {@code SUM} and {@code COUNT}), and the
  *   partial results are combined above the join. An aggregate with a {@code DISTINCT} call or a filter is
  *   left whole: a distinct count cannot be added up from partial counts.</li>
+ *   <li>an aggregate over a left join that keeps one row per left row is computed on the right side alone
+ *   ({@link AggregateOverOuterJoin}).</li>
  *   <li>an outer join whose other side is unique on its join columns and contributes no column, and a
  *   join below a distinct-only aggregate that reads none of its columns, are dropped.</li>
  * </ul>
@@ -69,7 +71,8 @@ final class AggregateBelowJoin implements Program {
   private static final HepProgram PROGRAM = new HepProgramBuilder()
       // One collection: a merge may enable a removal, and a removal a transpose.
       .addRuleCollection(List.of(CoreRules.PROJECT_JOIN_REMOVE, CoreRules.AGGREGATE_JOIN_REMOVE,
-          CoreRules.AGGREGATE_JOIN_JOIN_REMOVE, CoreRules.FILTER_INTO_JOIN, MERGE_PROJECT, REDUCE_AVG, TRANSPOSE))
+          CoreRules.AGGREGATE_JOIN_JOIN_REMOVE, CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
+          MERGE_PROJECT, REDUCE_AVG, TRANSPOSE, AggregateOverOuterJoin.INSTANCE))
       .build();
 
   /**

@@ -32,6 +32,15 @@ final class JoinOrder implements Program {
   /** Commuting stays: it only swaps a join's inputs (which side a hash join builds on), and is cheap. */
   private static final List<RelOptRule> EXHAUSTIVE = List.of(CoreRules.JOIN_ASSOCIATE,
       JoinPushThroughJoinRule.LEFT, JoinPushThroughJoinRule.RIGHT);
+  /**
+   * From an OR over several tables, each table's own part: {@code (n1 = 'FR' AND n2 = 'DE') OR (n1 = 'DE' AND
+   * n2 = 'FR')} also implies {@code n1 IN ('FR', 'DE')} and {@code n2 IN ('FR', 'DE')}, which filter each table
+   * in its source before the join, and make it small enough to send its keys to the other side's source.
+   */
+  private static final HepProgram EXPAND_DISJUNCTIONS = new HepProgramBuilder()
+      .addRuleInstance(CoreRules.EXPAND_FILTER_DISJUNCTION_GLOBAL)
+      .addRuleInstance(CoreRules.EXPAND_JOIN_DISJUNCTION_GLOBAL)
+      .build();
   private static final HepProgram TO_MULTI_JOIN = new HepProgramBuilder()
       .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
       .addMatchOrder(HepMatchOrder.BOTTOM_UP)
@@ -56,6 +65,8 @@ final class JoinOrder implements Program {
   @Override public RelNode run(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,
       List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
     rel = CommonFactors.apply(rel);
+    rel = Programs.of(EXPAND_DISJUNCTIONS, false, metadata).run(planner, rel, requiredOutputTraits, materializations,
+        lattices);
     // Junction joins streams that arrive unsorted (a Delta scan, a source without an index on the key): a merge
     // join would sort both inputs in memory, where a hash join keeps only its build side.
     planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);

@@ -1,6 +1,7 @@
 package io.junctionsql.planner.optimizer;
 
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
@@ -18,6 +19,8 @@ import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.Sarg;
+
+import java.util.List;
 
 /**
  * Row counts that use keys. Calcite estimates every equi-join as 15% of the cross product; a join
@@ -109,8 +112,11 @@ public final class KeyAwareRowCount extends RelMdRowCount {
       rows = rightUnique ? left : Math.max(left, right);
     } else if (type == JoinRelType.RIGHT) {
       rows = leftUnique ? right : Math.max(left, right);
+    } else if (rightUnique && leftUnique) {
+      rows = Math.min(left, right);
     } else {
-      rows = rightUnique && leftUnique ? Math.min(left, right) : rightUnique ? left : right;
+      rows = rightUnique ? matched(join.getLeft(), info.leftKeys, left, right, mq)
+          : matched(join.getRight(), info.rightKeys, right, left, mq);
     }
     RexNode remaining = info.getRemaining(join.getCluster().getRexBuilder());
     if (!remaining.isAlwaysTrue() && type == JoinRelType.INNER) {
@@ -118,6 +124,21 @@ public final class KeyAwareRowCount extends RelMdRowCount {
       rows *= selectivity == null ? 1.0 : selectivity;
     }
     return Math.max(rows, 1.0);
+  }
+
+  /**
+   * The rows of the many side of an inner join that find their one row: where the one side keeps fewer rows
+   * than the many side's join column has distinct values (a dimension filtered to one brand, one segment),
+   * only that share of the key values meets a row, as each foreign key value names one row of the whole
+   * dimension. Without a distinct count for the many side's column, every row is taken to match.
+   */
+  private static double matched(RelNode many, List<Integer> keys, double manyRows,
+      double oneRows, RelMetadataQuery mq) {
+    Double distinct = mq.getDistinctRowCount(many, ImmutableBitSet.of(keys), null);
+    if (distinct == null || distinct <= oneRows || distinct >= manyRows) {
+      return manyRows;
+    }
+    return manyRows * oneRows / distinct;
   }
 
   /**

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 final class ManyToOneJoin {
   /** Stands for any scan Junction runs itself (a Delta table, an in-memory table): no JDBC source's name. */
-  private static final String NOT_JDBC = "";
+  static final String NOT_JDBC = "";
 
   private ManyToOneJoin() {
   }
@@ -49,7 +49,7 @@ final class ManyToOneJoin {
   }
 
   /** The JDBC sources the scans below {@code rel} read; any other scan counts as {@link #NOT_JDBC}. */
-  private static Set<String> jdbcSources(RelNode rel) {
+  static Set<String> jdbcSources(RelNode rel) {
     Set<String> sources = new HashSet<>();
     collect(rel.stripped(), sources);
     return sources;

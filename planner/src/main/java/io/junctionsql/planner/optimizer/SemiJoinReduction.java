@@ -15,6 +15,9 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -44,8 +47,11 @@ import java.util.Set;
  * the small side turns out large.
  */
 public final class SemiJoinReduction implements Program {
-  /** What one more statement to the source costs, in rows moved. */
-  static final double STATEMENT_ROWS = 100;
+  /**
+   * A side estimated at no more than this share of the other is read first and its keys counted even when the
+   * estimate says they are too many to send: estimates of filtered and grouped rows are guesses.
+   */
+  static final double SMALL_SIDE_RATIO = 4;
   /** The fewest keys a statement binds, so that a low estimate does not split a join into many statements. */
   static final int MIN_BATCH = 16;
   private static final Set<SqlTypeName> KEY_TYPES = EnumSet.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT,
@@ -144,9 +150,6 @@ public final class SemiJoinReduction implements Program {
       double smallRows = orElse(mq.getRowCount(small), Double.MAX_VALUE);
       double keys = Math.min(smallRows,
           orElse(mq.getDistinctRowCount(small, ImmutableBitSet.of(smallKey), null), smallRows));
-      if (keys > settings.semiJoinMaxKeys()) {
-        return null;
-      }
       double largeRows = orElse(mq.getRowCount(largeSide), 0);
       if (!jdbc && DeltaKeys.column(largeSide, largeKey) < 0) {
         continue;
@@ -154,13 +157,68 @@ public final class SemiJoinReduction implements Program {
       double largeKeys = Math.max(1, orElse(mq.getDistinctRowCount(jdbc ? largeSide.getInput(0) : largeSide,
           ImmutableBitSet.of(largeKey), null), largeRows));
       // A Delta scan takes all keys at once: one scan, whose Kernel predicate gets their range.
-      int batch = jdbc ? batchSize(settings, (SourceConvention) largeSide.getInput(0).getConvention(), keys)
-          : settings.semiJoinMaxKeys();
-      double matched = largeRows * Math.min(1, keys / largeKeys);
-      double reduced = matched + Math.ceil(Math.max(1, keys) / batch) * STATEMENT_ROWS;
-      return reduced < largeRows ? new Plan(large, smallKey, largeKey, batch, largeRows - reduced) : null;
+      int batch = jdbc ? batchSize(settings, (SourceConvention) largeSide.getInput(0).getConvention(),
+          Math.min(keys, settings.semiJoinMaxKeys())) : settings.semiJoinMaxKeys();
+      double perStatement = jdbc
+          ? KeyBatchLimits.statementRows(((SourceConvention) largeSide.getInput(0).getConvention()).dialect)
+          : KeyBatchLimits.STATEMENT_ROWS;
+      Cost cost = new Cost(largeRows, largeKeys, batch, perStatement);
+      int limit = (int) Math.min(settings.semiJoinMaxKeys(), cost.breakEvenKeys(settings.semiJoinMaxKeys()));
+      if (limit < 1) {
+        return null;
+      }
+      if (keys <= limit) {
+        return new Plan(large, smallKey, largeKey, batch, limit, largeRows - cost.reduced(keys));
+      }
+      // More keys than pay by estimate. Where the large side is a JDBC statement and the estimate leaves room
+      // for doubt (the small side a fraction of the large one), read the small side first anyway and decide
+      // by the keys it turns out to have: Calcite guesses a LIKE or a HAVING at a quarter of the rows, and a
+      // side estimated at 50,000 keys often has a few hundred. Ranked below every plan chosen by estimate.
+      if (jdbc && smallRows * SMALL_SIDE_RATIO <= largeRows && guessed(small)) {
+        return new Plan(large, smallKey, largeKey, batch, limit, 0);
+      }
+      return null;
     }
     return null;
+  }
+
+  /**
+   * Whether the side's row estimate rests on a guess: it filters, groups or joins. A plain read of a table
+   * has the count the source reported, and a reduction that will certainly overflow is not worth the wait.
+   */
+  static boolean guessed(RelNode side) {
+    RelNode rel = side.stripped();
+    if (rel instanceof Filter || rel instanceof Aggregate || rel instanceof Join) {
+      return true;
+    }
+    for (RelNode input : rel.getInputs()) {
+      if (guessed(input)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The cost of a reduced read of the large side, in rows moved plus a charge per statement. */
+  record Cost(double largeRows, double largeKeys, int batch, double perStatement) {
+    double reduced(double keys) {
+      return largeRows * Math.min(1, keys / largeKeys) + Math.ceil(Math.max(1, keys) / batch) * perStatement;
+    }
+
+    /** The most keys for which the reduced read still moves less than a full one (0 if none), at most {@code cap}. */
+    long breakEvenKeys(long cap) {
+      long best = 0;
+      for (long statements = 1; (statements - 1) * batch < cap; statements++) {
+        // With this many statements: matched rows must stay below what the statements leave of a full read.
+        double keysByRows = (largeRows - statements * perStatement) * largeKeys / Math.max(1, largeRows);
+        long most = (long) Math.min(Math.min(statements * batch, cap), Math.ceil(keysByRows) - 1);
+        if (most <= (statements - 1) * batch) {
+          break;
+        }
+        best = most;
+      }
+      return best;
+    }
   }
 
   /** Keys per statement: the configured number, capped by the dialect and by twice the estimated keys. */
@@ -175,14 +233,14 @@ public final class SemiJoinReduction implements Program {
   }
 
   /** The reduction chosen for one join. */
-  private record Plan(int large, int smallKey, int largeKey, int batch, double saving) {
+  private record Plan(int large, int smallKey, int largeKey, int batch, int maxKeys, double saving) {
     RelNode build(EnumerableHashJoin join, OptimizerConfig settings) {
       RelNode largeSide = join.getInput(large);
       DeltaScan scan = DeltaKeys.scanBelow(largeSide);
       if (scan != null) {
         return new KeyReducedJoin(join.getCluster(), join.getTraitSet(), join.getLeft(), join.getRight(),
             join.getCondition(), join.getJoinType(), large, smallKey, DeltaKeys.keyed(largeSide, largeKey),
-            scan.sourceName(), settings.semiJoinMaxKeys(), batch);
+            scan.sourceName(), maxKeys, batch);
       }
       return keyedStatement(join, (JdbcToEnumerableConverter) largeSide, settings);
     }
@@ -205,8 +263,7 @@ public final class SemiJoinReduction implements Program {
           (JdbcToEnumerableConverter) largeSide.copy(largeSide.getTraitSet(), List.of(filtered));
       String sourceName = ((SourceConvention) source.getConvention()).sourceName();
       return new KeyReducedJoin(join.getCluster(), join.getTraitSet(), join.getLeft(), join.getRight(),
-          join.getCondition(), join.getJoinType(), large, smallKey, keyed, sourceName,
-          settings.semiJoinMaxKeys(), batch);
+          join.getCondition(), join.getJoinType(), large, smallKey, keyed, sourceName, maxKeys, batch);
     }
   }
 }

@@ -157,11 +157,10 @@ public final class SemiJoinReduction implements Program {
       double largeKeys = Math.max(1, orElse(mq.getDistinctRowCount(jdbc ? largeSide.getInput(0) : largeSide,
           ImmutableBitSet.of(largeKey), null), largeRows));
       // A Delta scan takes all keys at once: one scan, whose Kernel predicate gets their range.
-      int batch = jdbc ? batchSize(settings, (SourceConvention) largeSide.getInput(0).getConvention(),
-          Math.min(keys, settings.semiJoinMaxKeys())) : settings.semiJoinMaxKeys();
-      double perStatement = jdbc
-          ? KeyBatchLimits.statementRows(((SourceConvention) largeSide.getInput(0).getConvention()).dialect)
-          : KeyBatchLimits.STATEMENT_ROWS;
+      SourceConvention convention = jdbc ? (SourceConvention) largeSide.getInput(0).getConvention() : null;
+      int batch = jdbc ? batchSize(settings, convention, Math.min(keys, settings.semiJoinMaxKeys()))
+          : settings.semiJoinMaxKeys();
+      double perStatement = jdbc ? KeyBatchLimits.statementRows(convention.dialect) : KeyBatchLimits.STATEMENT_ROWS;
       Cost cost = new Cost(largeRows, largeKeys, batch, perStatement);
       int limit = (int) Math.min(settings.semiJoinMaxKeys(), cost.breakEvenKeys(settings.semiJoinMaxKeys()));
       if (limit < 1) {
@@ -205,19 +204,22 @@ public final class SemiJoinReduction implements Program {
       return largeRows * Math.min(1, keys / largeKeys) + Math.ceil(Math.max(1, keys) / batch) * perStatement;
     }
 
-    /** The most keys for which the reduced read still moves less than a full one (0 if none), at most {@code cap}. */
+    /**
+     * The most keys for which the reduced read still moves less than a full one (0 if none), at most {@code cap}:
+     * {@link #reduced} grows with the keys, so a binary search finds where it reaches a full read.
+     */
     long breakEvenKeys(long cap) {
-      long best = 0;
-      for (long statements = 1; (statements - 1) * batch < cap; statements++) {
-        // With this many statements: matched rows must stay below what the statements leave of a full read.
-        double keysByRows = (largeRows - statements * perStatement) * largeKeys / Math.max(1, largeRows);
-        long most = (long) Math.min(Math.min(statements * batch, cap), Math.ceil(keysByRows) - 1);
-        if (most <= (statements - 1) * batch) {
-          break;
+      long low = 0;
+      long high = cap;
+      while (low < high) {
+        long mid = (low + high + 1) >>> 1;
+        if (reduced(mid) < largeRows) {
+          low = mid;
+        } else {
+          high = mid - 1;
         }
-        best = most;
       }
-      return best;
+      return low;
     }
   }
 

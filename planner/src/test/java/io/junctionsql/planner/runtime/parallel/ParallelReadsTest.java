@@ -40,7 +40,7 @@ class ParallelReadsTest {
     QueryMemory.close(key);
   }
 
-  @Test void theFirstReadOpenedRunsHereAndTheOthersAheadWithTheirRowsInOrder() {
+  @Test void theFirstReadOpenedRunsHereAndTheOthersAheadWithTheirRowsInOrder() throws Exception {
     reads = ParallelReads.open(key, 4);
     Source a = new Source(3000, -1);
     Source b = new Source(5000, -1);
@@ -55,6 +55,8 @@ class ParallelReadsTest {
     assertThat(a.threads).containsExactly(Thread.currentThread().getName());
     assertThat(b.threads).singleElement().asString().startsWith("junction-read-");
     assertThat(c.threads).singleElement().asString().startsWith("junction-read-");
+    // The read ahead closes its source after handing over its last rows, so it may still be closing.
+    awaitNoneRunning();
     assertThat(b.closed.get()).as("the read ahead closed its source").isEqualTo(1);
   }
 

@@ -61,6 +61,7 @@ class DatabaseMetaDataIT {
       }
     }
     assertThat(all).containsExactlyInAnyOrder("sap.master.customers:TABLE", "sap.master.products:TABLE",
+        "sap.master.countries:TABLE",
         "sap.sales.orders:TABLE", "crm.MARKETING.CAMPAIGN_EVENTS:TABLE");
     assertThat(column(md.getTables("sap", "sales", "ord%", null), "TABLE_NAME")).containsExactly("orders");
     assertThat(column(md.getTables(null, null, "CAMPAIGN\\_EVENTS", null), "TABLE_CAT")).containsExactly("crm");

@@ -228,7 +228,7 @@ class PolicyIT {
   @Test void theCatalogShowsOnlyWhatMayBeRead() throws Exception {
     DatabaseMetaData md = alice.getMetaData();
     assertThat(names(md.getTables(null, "%", "%", null), "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME"))
-        .containsExactly("lake.marketing.events", "sap.master.customers", "sap.sales.orders");
+        .containsExactly("lake.marketing.events", "sap.master.countries", "sap.master.customers", "sap.sales.orders");
     assertThat(names(md.getCatalogs(), "TABLE_CAT")).containsExactly("lake", "sap");
     assertThat(names(md.getSchemas(), "TABLE_CATALOG", "TABLE_SCHEM"))
         .containsExactly("lake.marketing", "sap.master", "sap.sales");

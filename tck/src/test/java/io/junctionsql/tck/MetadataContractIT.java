@@ -70,7 +70,7 @@ class MetadataContractIT {
           .contains("sap.master.customers", "sap.sales.orders", "crm.MARKETING.CAMPAIGN_EVENTS",
               "lake.marketing.events");
       assertThat(column(md.getTables("sap", "master", "%", new String[] {"TABLE", "VIEW"}), "TABLE_NAME"))
-          .containsExactlyInAnyOrder("customers", "products");
+          .containsExactlyInAnyOrder("countries", "customers", "products");
       assertThat(column(md.getColumns("sap", "master", "customers", "%"), "COLUMN_NAME", "TYPE_NAME"))
           .hasSize(4).first().asString().startsWith("customer_id.");
       try (ResultSet rs = md.getColumns("sap", "master", "customers", "%")) {
@@ -99,7 +99,7 @@ class MetadataContractIT {
       try (Statement s = c.createStatement()) {
         assertThat(column(s.executeQuery("SELECT TABLE_NAME, COLUMN_NAME FROM junction.primary_keys "
             + "WHERE TABLE_CAT = 'sap' ORDER BY TABLE_NAME"), "TABLE_NAME", "COLUMN_NAME"))
-            .containsExactly("customers.customer_id", "orders.order_id", "products.product_id");
+            .containsExactly("countries.code", "customers.customer_id", "orders.order_id", "products.product_id");
       }
     }
   }

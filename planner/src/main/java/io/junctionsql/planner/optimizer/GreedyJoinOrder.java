@@ -12,12 +12,7 @@ import org.apache.calcite.rel.rules.MultiJoin;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexPermuteInputsShuttle;
-import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.mapping.Mapping;
-import org.apache.calcite.util.mapping.MappingType;
-import org.apache.calcite.util.mapping.Mappings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +23,7 @@ import java.util.List;
  * {@code LoptOptimizeJoinRule} prefers the input whose join columns have the fewest distinct values, which
  * on TPC-H Q5 joined customers to suppliers on their nation first (60 million rows); estimating each
  * candidate join with key-aware, distinct-value-aware row counts ({@link KeyAwareRowCount}) avoids that.
+ * The units ordered are the inputs grouped into same-source branches ({@link SourceBranches}).
  * Multi-joins with outer joins or projected fields are left for Calcite's rule.
  */
 final class GreedyJoinOrder extends RelHomogeneousShuttle {
@@ -58,48 +54,46 @@ final class GreedyJoinOrder extends RelHomogeneousShuttle {
     for (int i = 0; i < inputs.size(); i++) {
       offsets[i + 1] = offsets[i] + inputs.get(i).getRowType().getFieldCount();
     }
-    List<RexNode> conditions = new ArrayList<>(RelOptUtil.conjunctions(join.getJoinFilter()));
-    List<Integer> order = new ArrayList<>();
+    List<RexNode> conditions = RelOptUtil.conjunctions(join.getJoinFilter());
+    JoinGraph graph = new JoinGraph(rex, inputs, conditions, offsets);
+    List<List<Integer>> units = SourceBranches.of(graph, mq);
+    List<RelNode> trees = new ArrayList<>();
+    for (List<Integer> unit : units) {
+      trees.add(graph.build(unit));
+    }
     int first = 0;
-    for (int i = 1; i < inputs.size(); i++) {
-      if (rows(mq, inputs.get(i)) > rows(mq, inputs.get(first))) {
-        first = i;
+    for (int u = 1; u < units.size(); u++) {
+      if (rows(mq, trees.get(u)) > rows(mq, trees.get(first))) {
+        first = u;
       }
     }
-    order.add(first);
-    RelNode tree = inputs.get(first);
-    while (order.size() < inputs.size()) {
-      RelNode best = null;
-      int bestInput = -1;
-      double bestRows = Double.MAX_VALUE;
-      boolean bestConnected = false;
-      for (int i = 0; i < inputs.size(); i++) {
-        if (order.contains(i)) {
+    List<Integer> order = new ArrayList<>(units.get(first));
+    List<Integer> joined = new ArrayList<>(List.of(first));
+    RelNode tree = trees.get(first);
+    while (joined.size() < units.size()) {
+      Candidate best = null;
+      for (int u = 0; u < units.size(); u++) {
+        if (joined.contains(u)) {
           continue;
         }
-        List<Integer> candidateOrder = new ArrayList<>(order);
-        candidateOrder.add(i);
-        RexNode condition = conditionFor(rex, conditions, candidateOrder, offsets);
-        boolean connected = !condition.isAlwaysTrue();
-        RelNode candidate = LogicalJoin.create(tree, inputs.get(i), List.of(), condition, java.util.Set.of(),
+        RexNode condition = graph.conditionJoining(order, units.get(u));
+        RelNode candidate = LogicalJoin.create(tree, trees.get(u), List.of(), condition, java.util.Set.of(),
             JoinRelType.INNER);
-        double rows = rows(mq, candidate);
-        if (best == null || (connected && !bestConnected) || (connected == bestConnected && rows < bestRows)) {
-          best = candidate;
-          bestInput = i;
-          bestRows = rows;
-          bestConnected = connected;
+        Candidate c = new Candidate(u, candidate, !condition.isAlwaysTrue(),
+            sameSource(tree, trees.get(u)) && rows(mq, candidate) <= rows(mq, tree), rows(mq, candidate));
+        if (best == null || c.before(best)) {
+          best = c;
         }
       }
-      order.add(bestInput);
-      tree = best;
+      joined.add(best.unit);
+      order.addAll(units.get(best.unit));
+      tree = best.join;
     }
-    // Conditions are applied as the inputs they need join; what is left spans no new input (none, normally).
-    RexNode rest = remaining(rex, conditions, order, offsets);
-    if (!rest.isAlwaysTrue()) {
-      tree = LogicalFilter.create(tree, rest);
+    RexNode constants = graph.constants();
+    if (!constants.isAlwaysTrue()) {
+      tree = LogicalFilter.create(tree, constants);
     }
-    Mapping back = toOriginal(order, offsets);
+    Mapping back = graph.toOriginal(order);
     List<RexNode> projects = new ArrayList<>();
     for (int original = 0; original < offsets[inputs.size()]; original++) {
       projects.add(RexInputRef.of(back.getTarget(original), tree.getRowType()));
@@ -107,62 +101,31 @@ final class GreedyJoinOrder extends RelHomogeneousShuttle {
     return LogicalProject.create(tree, List.of(), projects, join.getRowType().getFieldNames(), java.util.Set.of());
   }
 
+  /**
+   * A unit that could join next. Connected units come first, then those that keep the tree in one source
+   * without growing it (the source joins them in the same statement, so their filters cut what crosses to
+   * Junction, and keys sent from another source later reach one statement), then the fewest rows.
+   */
+  private record Candidate(int unit, RelNode join, boolean connected, boolean local, double rows) {
+    boolean before(Candidate other) {
+      if (connected != other.connected) {
+        return connected;
+      }
+      if (local != other.local) {
+        return local;
+      }
+      return rows < other.rows;
+    }
+  }
+
+  private static boolean sameSource(RelNode tree, RelNode unit) {
+    java.util.Set<String> sources = ManyToOneJoin.jdbcSources(tree);
+    return sources.size() == 1 && !sources.contains(ManyToOneJoin.NOT_JDBC)
+        && sources.equals(ManyToOneJoin.jdbcSources(unit));
+  }
+
   private static double rows(RelMetadataQuery mq, RelNode rel) {
     Double rows = mq.getRowCount(rel);
     return rows == null ? Double.MAX_VALUE / 4 : rows;
-  }
-
-  /** Original field positions to positions in the joined row, for inputs joined in {@code order}. */
-  private static Mapping toOriginal(List<Integer> order, int[] offsets) {
-    int total = offsets[offsets.length - 1];
-    Mapping m = Mappings.create(MappingType.INVERSE_SURJECTION, total, total);
-    int position = 0;
-    for (int input : order) {
-      for (int f = offsets[input]; f < offsets[input + 1]; f++) {
-        m.set(f, position++);
-      }
-    }
-    return m;
-  }
-
-  /**
-   * The conditions that need the last input of {@code order} and nothing outside it, rewritten to the joined
-   * row's positions; they are taken out of {@code conditions}.
-   */
-  private static RexNode conditionFor(RexBuilder rex, List<RexNode> conditions, List<Integer> order, int[] offsets) {
-    ImmutableBitSet.Builder available = ImmutableBitSet.builder();
-    for (int input : order) {
-      available.set(offsets[input], offsets[input + 1]);
-    }
-    ImmutableBitSet fields = available.build();
-    int last = order.get(order.size() - 1);
-    ImmutableBitSet lastFields = ImmutableBitSet.range(offsets[last], offsets[last + 1]);
-    List<RexNode> chosen = new ArrayList<>();
-    for (RexNode c : conditions) {
-      ImmutableBitSet used = RelOptUtil.InputFinder.bits(c);
-      if (fields.contains(used) && used.intersects(lastFields)) {
-        chosen.add(c);
-      }
-    }
-    Mapping m = toOriginal(order, offsets);
-    List<RexNode> rewritten = new ArrayList<>();
-    for (RexNode c : chosen) {
-      rewritten.add(c.accept(new RexPermuteInputsShuttle(m)));
-    }
-    return RexUtil.composeConjunction(rex, rewritten);
-  }
-
-  /** Conditions no join of {@code order} took: those whose fields all lie in its first input. */
-  private static RexNode remaining(RexBuilder rex, List<RexNode> conditions, List<Integer> order, int[] offsets) {
-    int first = order.get(0);
-    ImmutableBitSet firstFields = ImmutableBitSet.range(offsets[first], offsets[first + 1]);
-    List<RexNode> out = new ArrayList<>();
-    Mapping m = toOriginal(order, offsets);
-    for (RexNode c : conditions) {
-      if (firstFields.contains(RelOptUtil.InputFinder.bits(c))) {
-        out.add(c.accept(new RexPermuteInputsShuttle(m)));
-      }
-    }
-    return RexUtil.composeConjunction(rex, out);
   }
 }

@@ -54,11 +54,12 @@ final class JoinOrder implements Program {
   }
 
   /**
-   * The standard program's phases, with {@code rewrite} on the trimmed logical plan and this join ordering
+   * The standard program's phases, with sub-queries first moved to the source they can run in
+   * ({@link SubQueryPlacement}), {@code rewrite} on the trimmed logical plan and this join ordering
    * in place of its plain Volcano run.
    */
   static Program standard(RelMetadataProvider metadata, Program rewrite) {
-    return Programs.sequence(Programs.subQuery(metadata), Programs.decorrelate(), Programs.measure(metadata),
+    return Programs.sequence(SubQueryPlacement.program(metadata), Programs.subQuery(metadata), Programs.decorrelate(), Programs.measure(metadata),
         Programs.trim(), rewrite, new JoinOrder(metadata), Programs.calc(metadata));
   }
 

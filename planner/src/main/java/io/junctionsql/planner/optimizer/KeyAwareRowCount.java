@@ -2,10 +2,14 @@ package io.junctionsql.planner.optimizer;
 
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.convert.Converter;
+import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.RelMdRowCount;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
@@ -15,6 +19,7 @@ import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -115,8 +120,8 @@ public final class KeyAwareRowCount extends RelMdRowCount {
     } else if (rightUnique && leftUnique) {
       rows = Math.min(left, right);
     } else {
-      rows = rightUnique ? matched(join.getLeft(), info.leftKeys, left, right, mq)
-          : matched(join.getRight(), info.rightKeys, right, left, mq);
+      rows = rightUnique ? matched(join.getLeft(), info.leftKeys, left, join.getRight(), info.rightKeys, right, mq)
+          : matched(join.getRight(), info.rightKeys, right, join.getLeft(), info.leftKeys, left, mq);
     }
     RexNode remaining = info.getRemaining(join.getCluster().getRexBuilder());
     if (!remaining.isAlwaysTrue() && type == JoinRelType.INNER) {
@@ -130,15 +135,53 @@ public final class KeyAwareRowCount extends RelMdRowCount {
    * The rows of the many side of an inner join that find their one row: where the one side keeps fewer rows
    * than the many side's join column has distinct values (a dimension filtered to one brand, one segment),
    * only that share of the key values meets a row, as each foreign key value names one row of the whole
-   * dimension. Without a distinct count for the many side's column, every row is taken to match.
+   * dimension. Without a distinct count for the many side's column (a Spark or Databricks table reports
+   * none), the share is the one side's rows over the rows of the table its key comes from: the suppliers of
+   * one region are a fifth of all suppliers, so a fifth of the line items find theirs. Without either, every
+   * row is taken to match.
    */
-  private static double matched(RelNode many, List<Integer> keys, double manyRows,
-      double oneRows, RelMetadataQuery mq) {
-    Double distinct = mq.getDistinctRowCount(many, ImmutableBitSet.of(keys), null);
-    if (distinct == null || distinct <= oneRows || distinct >= manyRows) {
-      return manyRows;
+  private static double matched(RelNode many, List<Integer> manyKeys, double manyRows, RelNode one,
+      List<Integer> oneKeys, double oneRows, RelMetadataQuery mq) {
+    Double distinct = mq.getDistinctRowCount(many, ImmutableBitSet.of(manyKeys), null);
+    if (distinct != null) {
+      return distinct <= oneRows || distinct >= manyRows ? manyRows : manyRows * oneRows / distinct;
     }
-    return manyRows * oneRows / distinct;
+    Double population = keyPopulation(one, oneKeys);
+    return population == null || population <= oneRows ? manyRows : manyRows * oneRows / population;
+  }
+
+  /**
+   * The rows of the table a single join key column comes from unchanged, or null if not one such column.
+   * Calcite's column origins stop at the planner's subsets and at converters, so the column is followed here
+   * through projections, filters, converters and joins to its table scan.
+   */
+  private static Double keyPopulation(RelNode one, List<Integer> keys) {
+    return keys.size() == 1 ? population(one, keys.get(0)) : null;
+  }
+
+  private static Double population(RelNode rel, int column) {
+    RelNode node = rel.stripped();
+    if (node instanceof TableScan) {
+      return node.getTable().getRowCount();
+    }
+    if (node instanceof Converter || node instanceof Filter) {
+      return population(node.getInput(0), column);
+    }
+    if (node instanceof Project) {
+      RexNode e = ((Project) node).getProjects().get(column);
+      return e instanceof RexInputRef ? population(node.getInput(0), ((RexInputRef) e).getIndex()) : null;
+    }
+    if (node instanceof Calc) {
+      RexProgram program = ((Calc) node).getProgram();
+      RexNode e = program.expandLocalRef(program.getProjectList().get(column));
+      return e instanceof RexInputRef ? population(node.getInput(0), ((RexInputRef) e).getIndex()) : null;
+    }
+    if (node instanceof Join && ((Join) node).getJoinType().projectsRight()) {
+      int leftCount = ((Join) node).getLeft().getRowType().getFieldCount();
+      return column < leftCount ? population(((Join) node).getLeft(), column)
+          : population(((Join) node).getRight(), column - leftCount);
+    }
+    return null;
   }
 
   /**
@@ -147,12 +190,24 @@ public final class KeyAwareRowCount extends RelMdRowCount {
    * values nobody reports (a Delta table, a source without statistics) is taken to hold a key, as a fact
    * table's join column to another fact usually is; Calcite's flat 15% of the cross product would make every
    * such join look larger than a join on a category column (customers and suppliers of one nation), which
-   * really multiplies rows.
+   * really multiplies rows. Where neither side reports any, the larger side is taken to reference the smaller
+   * side's key (line items their order), so each of its rows meets one row of the smaller side's whole table.
    */
   private static Double distinctValueJoin(Join join, JoinInfo info, double left, double right, RelMetadataQuery mq) {
     Double leftDistinct = mq.getDistinctRowCount(join.getLeft(), ImmutableBitSet.of(info.leftKeys), null);
     Double rightDistinct = mq.getDistinctRowCount(join.getRight(), ImmutableBitSet.of(info.rightKeys), null);
-    double distinct = Math.max(leftDistinct == null ? left : leftDistinct, rightDistinct == null ? right : rightDistinct);
+    double distinct;
+    if (leftDistinct == null && rightDistinct == null) {
+      // Neither side reports distinct values (two Delta or Spark tables): the larger is taken to reference a key
+      // of the smaller's table, whose rows are that key's values, so a filtered smaller side (one year of orders)
+      // meets its share of the larger (that year's line items), not one row each.
+      boolean leftSmaller = left <= right;
+      Double domain = keyPopulation(leftSmaller ? join.getLeft() : join.getRight(),
+          leftSmaller ? info.leftKeys : info.rightKeys);
+      distinct = Math.max(Math.min(left, right), domain == null ? 0 : Math.min(domain, Math.max(left, right)));
+    } else {
+      distinct = Math.max(leftDistinct == null ? left : leftDistinct, rightDistinct == null ? right : rightDistinct);
+    }
     double rows = left * right / Math.max(distinct, 1.0);
     JoinRelType type = join.getJoinType();
     if (type == JoinRelType.LEFT) {

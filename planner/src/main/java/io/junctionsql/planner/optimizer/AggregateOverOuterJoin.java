@@ -108,7 +108,7 @@ final class AggregateOverOuterJoin extends RelOptRule {
     }
     // Worth it only where the right side's source runs the grouping: one JDBC source, not the left side's.
     Set<String> right = ManyToOneJoin.jdbcSources(join.getRight());
-    return right.size() == 1 && !right.contains(ManyToOneJoin.NOT_JDBC)
+    return ManyToOneJoin.oneJdbcSource(right)
         && !ManyToOneJoin.jdbcSources(join.getLeft()).equals(right);
   }
 }

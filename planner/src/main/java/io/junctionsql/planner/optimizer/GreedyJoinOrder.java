@@ -120,7 +120,7 @@ final class GreedyJoinOrder extends RelHomogeneousShuttle {
 
   private static boolean sameSource(RelNode tree, RelNode unit) {
     java.util.Set<String> sources = ManyToOneJoin.jdbcSources(tree);
-    return sources.size() == 1 && !sources.contains(ManyToOneJoin.NOT_JDBC)
+    return ManyToOneJoin.oneJdbcSource(sources)
         && sources.equals(ManyToOneJoin.jdbcSources(unit));
   }
 

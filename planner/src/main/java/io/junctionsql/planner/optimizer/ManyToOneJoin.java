@@ -41,11 +41,16 @@ final class ManyToOneJoin {
     RelNode one = leftUnique ? join.getLeft() : join.getRight();
     Set<String> manySources = jdbcSources(many);
     // The many side must be one JDBC source, and the join must not be one that source could run whole.
-    return manySources.size() == 1 && !manySources.contains(NOT_JDBC) && !jdbcSources(one).equals(manySources);
+    return oneJdbcSource(manySources) && !jdbcSources(one).equals(manySources);
   }
 
   private static boolean unique(RelMetadataQuery mq, RelNode rel, ImmutableBitSet columns) {
     return Boolean.TRUE.equals(mq.areColumnsUnique(rel, columns));
+  }
+
+  /** Whether these are the sources of a plan one JDBC source can run whole. */
+  static boolean oneJdbcSource(Set<String> sources) {
+    return sources.size() == 1 && !sources.contains(NOT_JDBC);
   }
 
   /** The JDBC sources the scans below {@code rel} read; any other scan counts as {@link #NOT_JDBC}. */

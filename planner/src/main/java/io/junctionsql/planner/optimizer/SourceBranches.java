@@ -78,7 +78,7 @@ final class SourceBranches {
 
   private static boolean sameSource(JoinGraph graph, List<Integer> unit, List<Integer> parent) {
     Set<String> sources = sources(graph, unit);
-    return sources.size() == 1 && !sources.contains(ManyToOneJoin.NOT_JDBC) && sources.equals(sources(graph, parent));
+    return ManyToOneJoin.oneJdbcSource(sources) && sources.equals(sources(graph, parent));
   }
 
   private static Set<String> sources(JoinGraph graph, List<Integer> unit) {

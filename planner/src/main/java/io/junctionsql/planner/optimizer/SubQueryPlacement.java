@@ -164,7 +164,7 @@ final class SubQueryPlacement extends RelOptRule {
     for (RexSubQuery subQuery : subQueries(conjunct)) {
       sources.addAll(sourcesWithin(subQuery.rel));
     }
-    return sources.size() == 1 && !sources.contains(ManyToOneJoin.NOT_JDBC);
+    return ManyToOneJoin.oneJdbcSource(sources);
   }
 
   /** The JDBC sources of the tables a sub-query reads, its own sub-queries' tables included. */

@@ -40,6 +40,8 @@ class ParallelReadsIT {
   /** Two reads of one second each, joined in Junction (cross-source optimizations off: both are read whole). */
   private static final String JOIN = "SELECT COUNT(*), SUM(a.v + b.w) FROM pa.public.slow_a a"
       + " JOIN pb.public.slow_b b ON a.id = b.id";
+  /** A quick read, and one that runs ahead into a fetch of the next rows that takes a minute. */
+  private static final String SLOW_TAIL_AHEAD = "SELECT id FROM pa.public.big UNION ALL SELECT id FROM pc.public.slow_tail";
   /** Two reads that would run for a minute each. */
   private static final String SLEEPERS = "SELECT id FROM pa.public.sleepy_a UNION ALL SELECT id FROM pb.public.sleepy_b";
   private static String url;
@@ -54,16 +56,20 @@ class ParallelReadsIT {
         + "CREATE VIEW public.sleepy_a AS SELECT g AS id FROM pg_sleep(60), generate_series(1, 10) g;\n"
         + "CREATE VIEW public.sleepy_b AS SELECT g AS id FROM pg_sleep(60), generate_series(1, 10) g;\n"
         + "CREATE VIEW public.quick AS SELECT g AS id FROM pg_sleep(0.5), generate_series(1, 10) g;\n"
+        + "CREATE VIEW public.slow_tail AS SELECT g AS id FROM generate_series(1, 1000) g"
+        + " WHERE g <= 500 OR (g = 501 AND pg_sleep(60) IS NULL);\n"
         + "CREATE VIEW public.broken AS SELECT 1000 / (g - 500) AS id FROM generate_series(1, 1000) g;\n"
         + "CREATE TABLE public.big AS SELECT g AS id, md5(g::text) AS t FROM generate_series(1, 200000) g;\n"
         + "ANALYZE public.big;\n");
     String source = "    kind: jdbc\n    url: " + url + "\n    user: " + PostgresDatabases.USER
         + "\n    pool-size: " + POOL_SIZE + "\n";
-    config = GatewayFiles.write(dir, "parallel.yaml", "sources:\n  pa:\n" + source + "  pb:\n" + source);
+    // pc fetches 100 rows at a time, so that slow_tail's sleep falls in a later fetch, not in the execution.
+    config = GatewayFiles.write(dir, "parallel.yaml", "sources:\n  pa:\n" + source + "  pb:\n" + source
+        + "  pc:\n" + source + "    fetch-size: 100\n");
     // Planning counts each view's rows once (bounded at 5 s); do it before anything is timed.
     try (Connection c = connect(4)) {
       for (String sql : List.of(JOIN, SLEEPERS, "SELECT id FROM pa.public.quick UNION ALL SELECT id FROM pb.public.broken",
-          "SELECT id FROM pa.public.big UNION ALL SELECT id FROM pb.public.big")) {
+          "SELECT id FROM pa.public.big UNION ALL SELECT id FROM pb.public.big", SLOW_TAIL_AHEAD)) {
         SourceRuns.explain(c, sql);
       }
     }
@@ -204,6 +210,28 @@ class ParallelReadsIT {
   }
 
   /**
+   * A result set closed after its first row while the read running ahead waits for PostgreSQL to fetch its
+   * next rows (which the PostgreSQL driver's statement cancel does not stop): it closes at once, and
+   * PostgreSQL stops the fetch.
+   */
+  @Test void closingAResultSetStopsAReadRunningAheadInTheMiddleOfASlowFetch() throws Exception {
+    try (Connection c = connect(4); Statement s = c.createStatement()) {
+      ResultSet rs = s.executeQuery(SLOW_TAIL_AHEAD);
+      assertThat(rs.next()).isTrue();
+      awaitRunning("\"slow_tail", 1, 15);
+      // slow_tail's first 500 rows take moments; then its read waits in the fetch that sleeps.
+      Thread.sleep(1000);
+      awaitRunning("\"slow_tail", 1, 1);
+      long start = System.nanoTime();
+      rs.close();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      assertThat(seconds).as("closing the result set, not waiting for the source's minute").isLessThan(2);
+      awaitRunning("\"slow_tail", 0, 1);
+      assertNothingLeft(c);
+    }
+  }
+
+  /**
    * A connection closed with a query's rows half read: its reads running ahead stop, and every source
    * connection goes back to its pool (the read on the query's thread too, which closing the engine's
    * connection did not close before, with or without parallel reads).
@@ -274,7 +302,7 @@ class ParallelReadsIT {
          ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
              + " AND pid <> pg_backend_pid()")) {
       rs.next();
-      assertThat(rs.getInt(1)).as("connections PostgreSQL holds for the two sources").isLessThanOrEqualTo(2 * POOL_SIZE);
+      assertThat(rs.getInt(1)).as("connections PostgreSQL holds for the three sources").isLessThanOrEqualTo(3 * POOL_SIZE);
     }
   }
 

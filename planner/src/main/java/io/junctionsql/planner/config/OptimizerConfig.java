@@ -14,7 +14,7 @@ import java.util.Locale;
  *     after another
  */
 public record OptimizerConfig(boolean crossSource, int semiJoinMaxKeys, int semiJoinBatchSize, int parallelReads) {
-  public static final OptimizerConfig DEFAULTS = new OptimizerConfig(true, 10_000, 1_000, 4);
+  public static final OptimizerConfig DEFAULTS = new OptimizerConfig(true, 50_000, 1_000, 4);
   /** The connection property that switches cross-source optimizations off for one connection. */
   public static final String CROSS_SOURCE_PROPERTY = "optimizer.cross-source";
   /** The connection property that sets {@code parallel-reads} for one connection. */

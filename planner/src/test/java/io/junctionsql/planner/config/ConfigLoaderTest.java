@@ -207,11 +207,11 @@ class ConfigLoaderTest {
     String sources = "sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n";
     assertThat(parse(sources).optimizer().parallelReads()).isEqualTo(4);
     OptimizerConfig one = parse(sources + "optimizer:\n  parallel-reads: 1\n").optimizer();
-    assertThat(one).isEqualTo(new OptimizerConfig(true, 10_000, 1_000, 1));
+    assertThat(one).isEqualTo(new OptimizerConfig(true, 50_000, 1_000, 1));
     assertThat(one.withParallelReadsProperty(" 8 ").parallelReads()).isEqualTo(8);
     assertThat(one.withParallelReadsProperty(null)).isSameAs(one);
     assertThat(one.withParallelReadsProperty("8").withConnectionProperty("false"))
-        .isEqualTo(new OptimizerConfig(false, 10_000, 1_000, 8));
+        .isEqualTo(new OptimizerConfig(false, 50_000, 1_000, 8));
     for (String bad : new String[] {"0", "65", "many"}) {
       assertThatThrownBy(() -> one.withParallelReadsProperty(bad))
           .hasMessageContaining("optimizer.parallel-reads: '" + bad + "' is not a whole number from 1 to 64");

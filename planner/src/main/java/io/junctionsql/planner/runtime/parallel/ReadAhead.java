@@ -46,6 +46,8 @@ final class ReadAhead extends AbstractEnumerable<Object> {
   private volatile boolean producing;
   /** Whether its thread is opening the source (taking a pooled connection, executing the statement). */
   private volatile boolean opening;
+  /** Whether its thread waits for the source's next row (which may mean a fetch from the source). */
+  private volatile boolean reading;
   private volatile Thread thread;
 
   /** @param budget what the rows waiting for the query count against; null for nothing */
@@ -130,14 +132,22 @@ final class ReadAhead extends AbstractEnumerable<Object> {
     int size = FIRST_BATCH;
     List<Object> batch = new ArrayList<>(size);
     long started = 0;
-    while (!handover.stopped()) {
+    while (true) {
       Object row;
       try {
-        if (!cursor.moveNext()) {
+        // Marked before the stop is looked at: a stop is either seen here or sees this read in the source.
+        reading = true;
+        if (handover.stopped()) {
+          break;
+        }
+        boolean more = cursor.moveNext();
+        reading = false;
+        if (!more) {
           break;
         }
         row = cursor.current();
       } catch (RuntimeException | Error e) {
+        reading = false;
         // The rows read before the failure reach the query first, as they would without reading ahead.
         if (!batch.isEmpty()) {
           handover.put(batch);
@@ -156,6 +166,7 @@ final class ReadAhead extends AbstractEnumerable<Object> {
         batch = new ArrayList<>(size);
       }
     }
+    reading = false;
     if (!batch.isEmpty() && !handover.put(batch)) {
       return;
     }
@@ -172,7 +183,9 @@ final class ReadAhead extends AbstractEnumerable<Object> {
     } else {
       handover.stop();
     }
-    if (!producing) {
+    if (!producing || !(opening || reading)) {
+      // A read that waits for the query, not the source, ends by itself once it sees the stop and closes its
+      // statement; a cancel would gain nothing and, for PostgreSQL, cost its source connection.
       return;
     }
     for (Statement s : statements) {

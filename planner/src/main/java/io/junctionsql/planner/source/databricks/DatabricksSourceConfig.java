@@ -32,6 +32,8 @@ public record DatabricksSourceConfig(String name, String url, DatabricksAuth aut
       "client-id", "client-secret", "user", "password", "driver", "driver-path", "properties", "schemas",
       "metadata-cache-ttl", "fetch-size", "connect-timeout", "pool-size");
   static final String DATABRICKS_DRIVER = "com.databricks.client.jdbc.Driver";
+  /** The official driver's switch from native parameters to parameters written into the SQL. */
+  static final String MANY_PARAMETERS = "supportManyParameters";
 
   static DatabricksSourceConfig parse(String name, ConfigNode node) {
     node.allowOnly(KEYS, "a databricks source");
@@ -41,6 +43,12 @@ public record DatabricksSourceConfig(String name, String url, DatabricksAuth aut
     String catalog = node.optionalString("catalog").orElse(null);
     if (url.startsWith("jdbc:databricks:") && catalog != null) {
       properties.putIfAbsent("ConnCatalog", catalog);
+    }
+    if (url.startsWith("jdbc:databricks:")) {
+      // The official driver sends parameters natively, and Databricks takes at most 256 per statement; a
+      // semi-join reduction binds up to 1,000 keys. With this the driver writes them into the SQL as escaped
+      // literals, as Hive's driver does for a Spark thrift server.
+      properties.putIfAbsent(MANY_PARAMETERS, "1");
     }
     String driver = node.optionalString("driver").orElse(url.startsWith("jdbc:databricks:") ? DATABRICKS_DRIVER
         : url.startsWith("jdbc:hive2:") ? "org.apache.hive.jdbc.HiveDriver" : null);

@@ -47,7 +47,7 @@ public final class JdbcSource implements Source {
     this.readPermits = ReadPermits.forPool(config.poolSize());
     DataSource service = pools.service();
     this.metadataDataSource = new ObservedDataSource(config.name(), service::getConnection, null, metadataLog, null,
-        config.fetchSize());
+        config.fetchSize(), ConnectionCancel.NONE);
     this.info = Suppliers.memoize(this::readInfo);
     this.catalog = new JdbcCatalog(this, flavor.metadataReader());
   }

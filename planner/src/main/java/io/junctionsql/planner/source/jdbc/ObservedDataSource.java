@@ -33,6 +33,7 @@ final class ObservedDataSource implements DataSource {
   private final QueryLog log;
   private final SourceSession session;
   private final int fetchSize;
+  private final ConnectionCancel connectionCancel;
   private volatile PrintWriter logWriter;
 
   /** Where connections come from: a pool's, or a refusal for a user who may not read the source. */
@@ -45,15 +46,17 @@ final class ObservedDataSource implements DataSource {
    * @param loginKeys the config keys of the login the connections use, for a refused login's message; null
    *     for the service login
    * @param session the connection whose statements these are, to cancel them; null for metadata reads
+   * @param connectionCancel how a statement that is not executing (its result set fetching) is cancelled
    */
   ObservedDataSource(String source, Opener opener, String loginKeys, QueryLog log, SourceSession session,
-      int fetchSize) {
+      int fetchSize, ConnectionCancel connectionCancel) {
     this.source = source;
     this.opener = opener;
     this.loginKeys = loginKeys;
     this.log = log;
     this.session = session;
     this.fetchSize = fetchSize;
+    this.connectionCancel = connectionCancel;
   }
 
   @Override public Connection getConnection() throws SQLException {
@@ -115,6 +118,9 @@ final class ObservedDataSource implements DataSource {
   /** Records and tunes what the connection creates. */
   private final class ConnectionHandler implements InvocationHandler {
     private final Connection connection;
+    /** Set once a cancel was sent for the whole connection: it may still reach a later statement. */
+    private boolean discard;
+    private boolean closed;
 
     ConnectionHandler(Connection connection) {
       this.connection = connection;
@@ -136,6 +142,9 @@ final class ObservedDataSource implements DataSource {
         return System.identityHashCode(proxy);
       case "toString":
         return "connection to source " + source;
+      case "close":
+        close();
+        return null;
       default:
         return ObservedDataSource.this.invoke(connection, method, args);
       }
@@ -143,25 +152,65 @@ final class ObservedDataSource implements DataSource {
 
     private Statement statement(Statement s) throws SQLException {
       s.setFetchSize(fetchSize);
-      if (session != null) {
-        session.opened(s);
-      }
-      ReadStatements.opened(s);
       Class<?>[] interfaces = s instanceof java.sql.CallableStatement ? new Class<?>[] {java.sql.CallableStatement.class}
           : s instanceof java.sql.PreparedStatement ? new Class<?>[] {java.sql.PreparedStatement.class}
           : new Class<?>[] {Statement.class};
-      return (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), interfaces,
-          new StatementHandler(s));
+      // Cancels go through the proxy, which knows whether the statement is executing or fetching.
+      Statement observed = (Statement) Proxy.newProxyInstance(Statement.class.getClassLoader(), interfaces,
+          new StatementHandler(s, this));
+      if (session != null) {
+        try {
+          session.opened(observed);
+        } catch (SQLException e) {
+          s.close();
+          throw e;
+        }
+      }
+      ReadStatements.opened(observed);
+      return observed;
+    }
+
+    /**
+     * Sends a cancel for the whole connection where the driver needs one; the connection is then discarded.
+     * Locked against {@link #close}, so that no such cancel reaches a connection back in its pool.
+     */
+    synchronized void cancelConnection() throws SQLException {
+      if (!closed && connectionCancel.cancel(connection)) {
+        discard = true;
+      }
+    }
+
+    private synchronized void close() throws SQLException {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (discard) {
+        // The pool replaces a connection it finds closed underneath; abort closes it without waiting.
+        connection.abort(Runnable::run);
+      }
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        throw failure(e);
+      }
     }
   }
 
-  /** Records statements executed from text, and tags their failures. */
+  /**
+   * Records statements executed from text, tags their failures, and cancels them whether they execute or
+   * their result set is fetching.
+   */
   private final class StatementHandler implements InvocationHandler {
     private final Statement statement;
+    private final ConnectionHandler connection;
     private final TemporalParameters temporal;
+    /** Whether an execute call runs now: then the driver's own cancel reaches the source. */
+    private volatile boolean executing;
 
-    StatementHandler(Statement statement) {
+    StatementHandler(Statement statement, ConnectionHandler connection) {
       this.statement = statement;
+      this.connection = connection;
       this.temporal = statement instanceof java.sql.PreparedStatement
           ? new TemporalParameters((java.sql.PreparedStatement) statement) : null;
     }
@@ -174,9 +223,15 @@ final class ObservedDataSource implements DataSource {
       switch (name) {
       case "close":
         if (session != null) {
-          session.closed(statement);
+          session.closed((Statement) proxy);
         }
         return ObservedDataSource.this.invoke(statement, method, args);
+      case "cancel":
+        ObservedDataSource.this.invoke(statement, method, args);
+        if (!executing) {
+          connection.cancelConnection();
+        }
+        return null;
       case "setObject":
       case "setInt":
       case "setLong":
@@ -185,11 +240,13 @@ final class ObservedDataSource implements DataSource {
         }
         return ObservedDataSource.this.invoke(statement, method, args);
       case "executeQuery":
-      case "getResultSet":
-        ResultSet rows = (ResultSet) timed(statement, method, args);
+        ResultSet rows = (ResultSet) executed(statement, method, args);
         return rows == null ? null : new CountedResultSet(rows, ObservedDataSource.this);
+      case "getResultSet":
+        ResultSet current = (ResultSet) timed(statement, method, args);
+        return current == null ? null : new CountedResultSet(current, ObservedDataSource.this);
       case "execute":
-        return timed(statement, method, args);
+        return executed(statement, method, args);
       case "equals":
         return proxy == args[0];
       case "hashCode":
@@ -197,7 +254,17 @@ final class ObservedDataSource implements DataSource {
       case "toString":
         return "statement on source " + source;
       default:
-        return ObservedDataSource.this.invoke(statement, method, args);
+        return name.startsWith("execute") ? executed(statement, method, args)
+            : ObservedDataSource.this.invoke(statement, method, args);
+      }
+    }
+
+    private Object executed(Statement statement, Method method, Object[] args) throws Throwable {
+      executing = true;
+      try {
+        return timed(statement, method, args);
+      } finally {
+        executing = false;
       }
     }
   }

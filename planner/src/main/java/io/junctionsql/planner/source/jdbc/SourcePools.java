@@ -22,6 +22,7 @@ final class SourcePools implements AutoCloseable {
   private final JdbcSourceConfig config;
   private final JdbcFlavor flavor;
   private final BasicDataSource service;
+  private final ConnectionCancel connectionCancel;
   /** Keyed by login, not by user: two mappings to one database login share its pool. */
   private final List<LoginPool> mapped = new ArrayList<>();
   private boolean closed;
@@ -33,6 +34,7 @@ final class SourcePools implements AutoCloseable {
     this.config = config;
     this.flavor = flavor;
     this.service = create(config.serviceLogin());
+    this.connectionCancel = ConnectionCancel.forDrivers(service.getDriverClassLoader());
   }
 
   /** The service login's pool: metadata, statistics, readiness checks, and users without a mapping. */
@@ -58,7 +60,7 @@ final class SourcePools implements AutoCloseable {
       opener = service::getConnection;
     }
     return new ObservedDataSource(config.name(), opener, login.map(SourceLogin::configKeys).orElse(null),
-        session.log(), session, config.fetchSize());
+        session.log(), session, config.fetchSize(), connectionCancel);
   }
 
   private synchronized DataSource pool(SourceLogin login) throws SQLException {

@@ -33,7 +33,7 @@ class DatabricksSourceConfigTest {
     assertThat(c.jdbc().user()).isEqualTo("token");
     assertThat(c.jdbc().password().reveal()).isEqualTo("dapi-secret-token-value");
     assertThat(c.jdbc().properties()).containsEntry("AuthMech", "3").containsEntry("ConnCatalog", "main")
-        .doesNotContainValue("dapi-secret-token-value");
+        .containsEntry("supportManyParameters", "1").doesNotContainValue("dapi-secret-token-value");
     assertThat(c.auth().method()).isEqualTo("token");
     assertThat(c.secrets()).anyMatch(s -> s.reveal().equals("dapi-secret-token-value"));
     assertThat(new DatabricksFlavor(c).remoteName("sales", "orders")).containsExactly("main", "sales", "orders");
@@ -56,6 +56,19 @@ class DatabricksSourceConfigTest {
     assertThat(c.auth().method()).isEqualTo("user");
     assertThat(c.jdbc().user()).isEqualTo("analyst");
     assertThat(new DatabricksFlavor(c).remoteName("default", "t")).containsExactly("default", "t");
+    assertThat(c.jdbc().properties()).as("Hive's driver writes parameters into the SQL by itself")
+        .doesNotContainKey("supportManyParameters");
+  }
+
+  /**
+   * Databricks takes at most 256 native parameters per statement, fewer than a semi-join reduction's batch of
+   * keys: the official driver is told to write them into the SQL, unless the config says otherwise.
+   */
+  @Test void theOfficialDriverWritesParametersIntoTheSqlUnlessConfiguredOtherwise() {
+    String source = "    host: adb-1.azuredatabricks.net\n    http-path: /sql/1.0/warehouses/x\n    token: t\n";
+    assertThat(parse(source, Map.of()).jdbc().properties()).containsEntry("supportManyParameters", "1");
+    assertThat(parse(source + "    properties:\n      supportManyParameters: \"0\"\n", Map.of()).jdbc().properties())
+        .containsEntry("supportManyParameters", "0");
   }
 
   @Test void misconfigurationsAreExplained() {

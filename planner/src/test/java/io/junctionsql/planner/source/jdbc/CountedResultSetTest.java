@@ -36,7 +36,8 @@ class CountedResultSetTest {
       s.execute("CREATE TABLE t (id INT, name VARCHAR(20), amount DECIMAL(12,2))");
       s.execute("INSERT INTO t VALUES (1, 'one', 1.50), (2, 'two', NULL), (3, 'x3', 300.25)");
     }
-    observed = new ObservedDataSource("crm", () -> DriverManager.getConnection(url, "sa", ""), null, log, null, 100)
+    observed = new ObservedDataSource("crm", () -> DriverManager.getConnection(url, "sa", ""), null, log, null, 100,
+        ConnectionCancel.NONE)
         .getConnection();
   }
 

@@ -24,7 +24,7 @@ class ObservedDataSourceTest {
   @BeforeEach void setUp() throws SQLException {
     keeper = DriverManager.getConnection(url, "sa", "");
     observed = new ObservedDataSource("crm", () -> DriverManager.getConnection(url, "sa", ""), null, new QueryLog(),
-        null, 321).getConnection();
+        null, 321, ConnectionCancel.NONE).getConnection();
   }
 
   @AfterEach void tearDown() throws SQLException {

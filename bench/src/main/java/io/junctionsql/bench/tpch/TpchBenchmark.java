@@ -1,7 +1,5 @@
 package io.junctionsql.bench.tpch;
 
-import io.junctionsql.bench.support.Figures;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,22 +68,8 @@ public final class TpchBenchmark {
     try {
       int index = 0;
       for (BenchQuery q : TpchQueries.load(o.queries)) {
-        Map<String, Measurement> byQuery = new LinkedHashMap<>();
-        ResultDigest oracle = null;
-        for (QuerySystem s : runOrder(systems, index++)) {
-          Run run = run(s, qualifier.qualify(q.sql(), s::table), q, o);
-          Optional<String> problem = run.error;
-          if (problem.isEmpty() && oracle != null) {
-            problem = run.digest.differenceFrom(oracle);
-          }
-          if (s.name().equals("oracle")) {
-            oracle = run.digest;
-          }
-          Measurement m = new Measurement(s.name(), q.name(), run.medianMs,
-              run.digest == null ? -1 : run.digest.rowCount(), run.sources, run.peakHeap, problem);
-          byQuery.put(s.name(), m);
-          all.add(m);
-        }
+        Map<String, Measurement> byQuery = measure(q, systems, qualifier, index++, o);
+        all.addAll(byQuery.values());
         System.out.println(MarkdownReport.line(q.name(), byQuery));
       }
     } finally {
@@ -111,8 +94,8 @@ public final class TpchBenchmark {
 
   /**
    * The oracle first (the others are checked against it), then the others in an order that rotates from
-   * query to query: a source that gets faster with each run of a query (Spark compiles and caches code for
-   * it) would otherwise favour whichever system always runs last.
+   * query to query and from round to round: a source that gets faster with each run of a query (Spark compiles
+   * and caches code for it) would otherwise favour whichever system always runs last.
    */
   static List<QuerySystem> runOrder(List<QuerySystem> systems, int queryIndex) {
     List<QuerySystem> rest = new ArrayList<>(systems.subList(1, systems.size()));
@@ -123,40 +106,40 @@ public final class TpchBenchmark {
     return order;
   }
 
-  /** What the measured runs of one query on one system gave. */
-  private record Run(double medianMs, ResultDigest digest, Map<String, SourceFigures> sources, long peakHeap,
-      Optional<String> error) {
-  }
-
-  private static Run run(QuerySystem system, String sql, BenchQuery q, Options o) throws SQLException {
-    double[] ms = new double[o.runs];
-    ResultDigest digest = null;
-    Map<String, SourceFigures> sources = Map.of();
-    long peak = 0;
-    try (Statement st = system.connection().createStatement()) {
-      st.setQueryTimeout(o.timeoutSeconds);
-      st.setFetchSize(10_000);
+  /**
+   * One query on every system: all warm-ups first, then the measured runs in rounds, each round in the
+   * order {@link #runOrder} gives for the next position, so that no system always runs right after another.
+   * Each result is checked against the oracle's.
+   */
+  private static Map<String, Measurement> measure(BenchQuery q, List<QuerySystem> systems, TableQualifier qualifier,
+      int index, Options o) throws SQLException {
+    Map<QuerySystem, QueryRuns> runs = new LinkedHashMap<>();
+    try {
+      for (QuerySystem s : runOrder(systems, index)) {
+        runs.put(s, new QueryRuns(s, qualifier.qualify(q.sql(), s::table), q, o.runs, o.timeoutSeconds));
+      }
       for (int i = 0; i < o.warmup; i++) {
-        try (ResultSet rs = st.executeQuery(sql)) {
-          ResultDigest.read(rs, q.large());
+        runs.values().forEach(QueryRuns::warmUp);
+      }
+      for (int round = 0; round < o.runs; round++) {
+        for (QuerySystem s : runOrder(systems, index + round)) {
+          runs.get(s).measure();
         }
       }
-      for (int i = 0; i < o.runs; i++) {
-        system.takeSourceFigures();
-        System.gc();
-        long start = System.nanoTime();
-        try (HeapSampler heap = new HeapSampler(); ResultSet rs = st.executeQuery(sql)) {
-          digest = ResultDigest.read(rs, q.large());
-          ms[i] = (System.nanoTime() - start) / 1e6;
-          peak = Math.max(peak, heap.peakAboveBaseline());
-        }
-        sources = system.takeSourceFigures();
-      }
-    } catch (SQLException | RuntimeException | InterruptedException e) {
-      return new Run(Double.NaN, null, sources, peak, Optional.of(Figures.failure(e)));
+    } finally {
+      runs.values().forEach(QueryRuns::close);
     }
-    Arrays.sort(ms);
-    return new Run(ms[ms.length / 2], digest, sources, peak, Optional.empty());
+    ResultDigest oracle = runs.get(systems.get(0)).digest();
+    Map<String, Measurement> byQuery = new LinkedHashMap<>();
+    for (QueryRuns r : runs.values()) {
+      Optional<String> problem = r.error();
+      if (problem.isEmpty() && r.system() != systems.get(0) && oracle != null) {
+        problem = r.digest().differenceFrom(oracle);
+      }
+      byQuery.put(r.system().name(), new Measurement(r.system().name(), q.name(), r.medianMs(),
+          r.digest() == null ? -1 : r.digest().rowCount(), r.sources(), r.peakHeap(), problem));
+    }
+    return byQuery;
   }
 
   /** Creates the benchmarks' PostgreSQL database unless it exists. */

@@ -2,8 +2,6 @@ package io.junctionsql.planner.explain;
 
 import io.junctionsql.planner.source.jdbc.SourceConvention;
 
-import org.apache.calcite.adapter.java.JavaTypeFactory;
-import org.apache.calcite.adapter.jdbc.JdbcImplementor;
 import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -26,9 +24,10 @@ public final class SourceSqlExplainer {
    * @param source the source's name
    * @param sql the SQL it receives
    * @param estimatedRows the planner's estimate of the rows it returns
+   * @param sourceEstimate the source's own estimate, where the planner asked for it (NaN if not)
    * @param note when or how the source receives it, if not simply once (null)
    */
-  public record Fragment(String source, String sql, double estimatedRows, String note) {
+  public record Fragment(String source, String sql, double estimatedRows, double sourceEstimate, String note) {
   }
 
   public static List<Fragment> fragments(RelNode plan) {
@@ -46,7 +45,10 @@ public final class SourceSqlExplainer {
     int i = 1;
     for (Fragment f : fragments) {
       sb.append("  [").append(i++).append("] ").append(f.source())
-          .append(String.format(Locale.ROOT, " (estimated rows: %.0f)", f.estimatedRows()))
+          .append(String.format(Locale.ROOT, " (estimated rows: %.0f", f.estimatedRows()))
+          .append(Double.isNaN(f.sourceEstimate()) ? ""
+              : String.format(Locale.ROOT, "; %s's own estimate: %.0f", f.source(), f.sourceEstimate()))
+          .append(')')
           .append(f.note() == null ? "" : " " + f.note())
           .append(":\n      ").append(f.sql().replace("\n", "\n      ")).append('\n');
     }
@@ -90,7 +92,7 @@ public final class SourceSqlExplainer {
     if (node instanceof SourceFragment) {
       SourceFragment f = (SourceFragment) node;
       Double rows = node.getCluster().getMetadataQuery().getRowCount(node);
-      out.add(new Fragment(f.sourceName(), f.describeForExplain(), rows == null ? Double.NaN : rows, note));
+      out.add(new Fragment(f.sourceName(), f.describeForExplain(), rows == null ? Double.NaN : rows, Double.NaN, note));
       return true;
     }
     if (!(node instanceof JdbcToEnumerableConverter)
@@ -99,12 +101,11 @@ public final class SourceSqlExplainer {
     }
     RelNode input = node.getInput(0);
     SourceConvention sc = (SourceConvention) input.getConvention();
-    JdbcImplementor implementor =
-        new JdbcImplementor(sc.dialect, (JavaTypeFactory) node.getCluster().getTypeFactory());
-    String sql = implementor.visitRoot(input).asStatement().toSqlString(sc.dialect).getSql();
+    String sql = sc.sql(input);
     RelMetadataQuery mq = node.getCluster().getMetadataQuery();
     Double rows = mq.getRowCount(input);
-    out.add(new Fragment(sc.sourceName(), sql, rows == null ? Double.NaN : rows, note));
+    out.add(new Fragment(sc.sourceName(), sql, rows == null ? Double.NaN : rows,
+        sc.estimates().known(sql).orElse(Double.NaN), note));
     return true;
   }
 }

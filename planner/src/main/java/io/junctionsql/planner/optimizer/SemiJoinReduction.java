@@ -5,6 +5,7 @@ import io.junctionsql.planner.semantic.SemanticTable;
 import io.junctionsql.planner.source.SourceSession;
 import io.junctionsql.planner.source.delta.DeltaScan;
 import io.junctionsql.planner.source.jdbc.SourceConvention;
+import io.junctionsql.planner.source.jdbc.SourceEstimates;
 
 import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
 import org.apache.calcite.adapter.jdbc.JdbcRules;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -147,15 +149,16 @@ public final class SemiJoinReduction implements Program {
           || smallType.getSqlTypeName() != largeType.getSqlTypeName()) {
         continue;
       }
-      double smallRows = orElse(mq.getRowCount(small), Double.MAX_VALUE);
+      Estimate smallEstimate = estimate(small, settings, mq, Double.MAX_VALUE);
+      double smallRows = smallEstimate.rows();
       double keys = Math.min(smallRows,
           orElse(mq.getDistinctRowCount(small, ImmutableBitSet.of(smallKey), null), smallRows));
-      double largeRows = orElse(mq.getRowCount(largeSide), 0);
+      double largeRows = estimate(largeSide, settings, mq, 0).rows();
       if (!jdbc && DeltaKeys.column(largeSide, largeKey) < 0) {
         continue;
       }
-      double largeKeys = Math.max(1, orElse(mq.getDistinctRowCount(jdbc ? largeSide.getInput(0) : largeSide,
-          ImmutableBitSet.of(largeKey), null), largeRows));
+      double largeKeys = Math.max(1, Math.min(largeRows, orElse(mq.getDistinctRowCount(
+          jdbc ? largeSide.getInput(0) : largeSide, ImmutableBitSet.of(largeKey), null), largeRows)));
       // A Delta scan takes all keys at once: one scan, whose Kernel predicate gets their range.
       SourceConvention convention = jdbc ? (SourceConvention) largeSide.getInput(0).getConvention() : null;
       int batch = jdbc ? batchSize(settings, convention, Math.min(keys, settings.semiJoinMaxKeys()))
@@ -173,12 +176,36 @@ public final class SemiJoinReduction implements Program {
       // for doubt (the small side a fraction of the large one), read the small side first anyway and decide
       // by the keys it turns out to have: Calcite guesses a LIKE or a HAVING at a quarter of the rows, and a
       // side estimated at 50,000 keys often has a few hundred. Ranked below every plan chosen by estimate.
-      if (jdbc && smallRows * SMALL_SIDE_RATIO <= largeRows && guessed(small)) {
+      if (jdbc && smallRows * SMALL_SIDE_RATIO <= largeRows && smallEstimate.guess()) {
         return new Plan(large, smallKey, largeKey, batch, limit, 0);
       }
       return null;
     }
     return null;
+  }
+
+  /**
+   * The rows a join input is expected to give, and whether that is a guess. Where it is one JDBC statement whose
+   * count Calcite guesses (it filters, groups or joins), the source's own planner is asked instead, if it has
+   * one Junction reads ({@link SourceEstimates}): a fixed share for a {@code LIKE} or an {@code OR} of brands
+   * is often off by a factor of a hundred, and which side is read first follows from it.
+   */
+  static Estimate estimate(RelNode side, OptimizerConfig settings, RelMetadataQuery mq, double fallback) {
+    boolean guess = guessed(side);
+    if (guess && settings.sourceEstimates() && side instanceof JdbcToEnumerableConverter
+        && side.getInput(0).getConvention() instanceof SourceConvention) {
+      RelNode statement = side.getInput(0);
+      SourceConvention convention = (SourceConvention) statement.getConvention();
+      OptionalDouble own = convention.estimates().rows(convention.sql(statement));
+      if (own.isPresent()) {
+        return new Estimate(own.getAsDouble(), false);
+      }
+    }
+    return new Estimate(orElse(mq.getRowCount(side), fallback), guess);
+  }
+
+  /** A join input's expected rows; {@code guess} when they come from Calcite's fixed shares, not from a source. */
+  record Estimate(double rows, boolean guess) {
   }
 
   /**

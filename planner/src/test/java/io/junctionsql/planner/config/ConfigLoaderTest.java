@@ -220,6 +220,17 @@ class ConfigLoaderTest {
         .hasMessageContaining("optimizer.parallel-reads").hasMessageContaining("out of range");
   }
 
+  @Test void sourceEstimatesAreOnByDefaultAndMayBeSwitchedOff() {
+    String sources = "sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n";
+    assertThat(parse(sources).optimizer().sourceEstimates()).isTrue();
+    OptimizerConfig off = parse(sources + "optimizer:\n  source-estimates: false\n").optimizer();
+    assertThat(off).isEqualTo(new OptimizerConfig(true, 50_000, 1_000, 4, false));
+    assertThat(off.withConnectionProperty("false").withParallelReadsProperty("2").sourceEstimates())
+        .as("the connection properties keep it").isFalse();
+    assertThatThrownBy(() -> parse(sources + "optimizer:\n  source-estimate: false\n"))
+        .hasMessageContaining("Did you mean 'source-estimates'?");
+  }
+
   @Test void unknownOptimizerKeySuggestsTheRightOne() {
     assertThatThrownBy(() -> parse("sources:\n  a:\n    kind: jdbc\n    url: jdbc:h2:mem:x\n"
         + "optimizer:\n  semi-join:\n    max-key: 5\n"))

@@ -39,6 +39,7 @@ public final class JdbcSource implements Source {
   private volatile SourceConvention convention;
   /** Shared by every connection's queries: reads running ahead hold pooled connections (see {@link ReadPermits}). */
   private final ReadPermits readPermits;
+  private final SourceEstimates estimates;
 
   public JdbcSource(JdbcSourceConfig config, JdbcFlavor flavor) {
     this.config = config;
@@ -50,6 +51,7 @@ public final class JdbcSource implements Source {
         config.fetchSize(), ConnectionCancel.NONE);
     this.info = Suppliers.memoize(this::readInfo);
     this.catalog = new JdbcCatalog(this, flavor.metadataReader());
+    this.estimates = new SourceEstimates(config.name(), metadataDataSource, () -> SourceEstimates.explains(info()));
   }
 
   @Override public String name() {
@@ -102,7 +104,7 @@ public final class JdbcSource implements Source {
           Expression root = Expressions.call(DataContext.ROOT, BuiltInMethod.DATA_CONTEXT_GET_ROOT_SCHEMA.method);
           Expression expression = Expressions.call(root, BuiltInMethod.SCHEMA_GET_SUB_SCHEMA.method,
               Expressions.constant(config.name()));
-          convention = new SourceConvention(config.name(), info().dialect(), expression, readPermits);
+          convention = new SourceConvention(config.name(), info().dialect(), expression, readPermits, estimates);
         }
         c = convention;
       }

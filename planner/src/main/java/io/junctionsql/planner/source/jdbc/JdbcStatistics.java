@@ -1,5 +1,7 @@
 package io.junctionsql.planner.source.jdbc;
 
+import io.junctionsql.planner.dialect.DatabricksSqlDialect;
+
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlDialect;
@@ -20,7 +22,8 @@ import java.util.Map;
 
 /**
  * Row counts from the source's own catalog, so that no remote table is planned with Calcite's
- * 100-row guess. Cheap catalog reads first; a bounded count only where the catalog knows nothing.
+ * 100-row guess. Cheap catalog reads first; where the catalog knows nothing, a bounded count, or for
+ * Databricks a full one, which a Delta table answers from its log.
  */
 final class JdbcStatistics {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcStatistics.class);
@@ -46,7 +49,8 @@ final class JdbcStatistics {
       if (fromCatalog != null && fromCatalog > 0) {
         return fromCatalog;
       }
-      return boundedCount(c, info, schema, table);
+      return count(c, info.dialect() instanceof DatabricksSqlDialect ? fullCountSql(info.dialect(), schema, table)
+          : boundedCountSql(info.dialect(), schema, table));
     } catch (SQLException e) {
       LOG.warn("Source {}: no row count for {}.{} ({}); planning with {} rows", info.productName(), schema, table,
           e.getMessage(), COUNT_LIMIT);
@@ -96,8 +100,21 @@ final class JdbcStatistics {
   }
 
   static String boundedCountSql(SqlDialect dialect, String schema, String table) {
-    String standard = "SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + quoted(schema) + "." + quoted(table)
-        + " FETCH FIRST " + (COUNT_LIMIT + 1) + " ROWS ONLY) t";
+    return inDialect(dialect, "SELECT COUNT(*) FROM (SELECT 1 AS x FROM " + quoted(schema) + "." + quoted(table)
+        + " FETCH FIRST " + (COUNT_LIMIT + 1) + " ROWS ONLY) t", schema, table);
+  }
+
+  /**
+   * A count without a bound, for Databricks and Spark: a Delta table answers it from the row counts in its
+   * transaction log without reading a file, where the bounded count's sub-query makes it scan. A view that
+   * has to be computed is stopped by the timeout, as the bounded count would be.
+   */
+  static String fullCountSql(SqlDialect dialect, String schema, String table) {
+    return inDialect(dialect, "SELECT COUNT(*) FROM " + quoted(schema) + "." + quoted(table), schema, table);
+  }
+
+  /** Standard SQL rendered in the source's dialect (LIMIT, FETCH FIRST or TOP; its quoting). */
+  private static String inDialect(SqlDialect dialect, String standard, String schema, String table) {
     try {
       SqlNode node = SqlParser.create(standard, SqlParser.config().withQuoting(Quoting.DOUBLE_QUOTE)
           .withUnquotedCasing(Casing.UNCHANGED).withQuotedCasing(Casing.UNCHANGED)).parseQuery();
@@ -111,11 +128,7 @@ final class JdbcStatistics {
     return '"' + name.replace("\"", "\"\"") + '"';
   }
 
-  private static double boundedCount(Connection c, SourceInfo info, String schema, String table)
-      throws SQLException {
-    // The inner row limit keeps the cost bounded on a huge table whose catalog says nothing. Written in
-    // standard SQL and rendered in the source's dialect (LIMIT, FETCH FIRST or TOP).
-    String sql = boundedCountSql(info.dialect(), schema, table);
+  private static double count(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.setQueryTimeout(COUNT_TIMEOUT_SECONDS);
       try (ResultSet rs = s.executeQuery(sql)) {

@@ -232,6 +232,30 @@ class ParallelReadsIT {
   }
 
   /**
+   * slow_tail's 500 rows come in fetches of 100, and the fetch after them sleeps a minute: its rows reach the
+   * user while it sleeps, not only the batches that were full before it (448 of them). All but the last: to
+   * hand a row over, Calcite's JDBC result set first asks its enumerator for the next one.
+   */
+  @Test void rowsFetchedBeforeASlowFetchReachTheUserWhileItWaits() throws Exception {
+    try (Connection c = connect(4); Statement s = c.createStatement()) {
+      long start = System.nanoTime();
+      int rows = 0;
+      try (ResultSet rs = s.executeQuery(SLOW_TAIL_AHEAD)) {
+        while (rows < 200_499 && rs.next()) {
+          rows++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(rows).isEqualTo(200_499);
+        assertThat(rs.getInt(1)).isEqualTo(499);
+        assertThat(seconds).as("seconds until big's 200000 rows and 499 of slow_tail's arrived").isLessThan(30);
+        awaitRunning("\"slow_tail", 1, 1);
+      }
+      awaitRunning("\"slow_tail", 0, 1);
+      assertNothingLeft(c);
+    }
+  }
+
+  /**
    * A connection closed with a query's rows half read: its reads running ahead stop, and every source
    * connection goes back to its pool (the read on the query's thread too, which closing the engine's
    * connection did not close before, with or without parallel reads).

@@ -2,8 +2,10 @@ package io.junctionsql.driver;
 
 import io.junctionsql.driver.fixtures.FederatedData;
 import io.junctionsql.driver.fixtures.GatewayFiles;
+import io.junctionsql.driver.fixtures.PostgresDatabases;
 import io.junctionsql.driver.fixtures.SourceRuns;
 import io.junctionsql.driver.fixtures.SourceRuns.Run;
+import io.junctionsql.planner.security.Identity;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +16,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 
 import static io.junctionsql.driver.fixtures.SourceRuns.explain;
 import static io.junctionsql.driver.fixtures.SourceRuns.run;
@@ -98,6 +102,30 @@ class SourceEstimatesIT {
       assertThat(explain(c, federated)).contains("KeyReducedJoin").contains("read in full above 20 keys");
       assertThat(run(c, federated).rows()).isEqualTo(expected);
     }
+  }
+
+  /**
+   * The service login's estimate of a filter could tell a user with a login of their own how many rows match in
+   * a table that login may not read: such a connection plans with Calcite's guesses, and EXPLAIN shows none.
+   */
+  @Test void aUserWithALoginOfTheirOwnPlansWithoutTheServiceLoginsEstimate() throws Exception {
+    String yaml = data.gatewayYaml();
+    assertThat(yaml).contains("  crm:\n");
+    Path mapped = GatewayFiles.write(dir, "mapped.yaml", yaml.replace("  crm:\n",
+        "    user-credentials:\n      alice: {user: " + PostgresDatabases.USER + "}\n  crm:\n"));
+    String federated = String.format(FEW_ORDERS, "sap.sales.orders", "crm.marketing.campaign_events");
+    try (Connection bob = as(mapped, "bob"); Connection alice = as(mapped, "alice")) {
+      assertThat(explain(bob, federated)).contains("sap's own estimate")
+          .containsPattern("keys of input [01] sent to crm, (16|32) per statement");
+      assertThat(explain(alice, federated)).doesNotContain("own estimate").contains("256 per statement");
+      assertThat(run(alice, federated).rows())
+          .isEqualTo(oracle(String.format(FEW_ORDERS, "sales.orders", "marketing.campaign_events")));
+    }
+  }
+
+  private static Connection as(Path gateway, String user) throws SQLException {
+    return JunctionDriver.connect("jdbc:junction:config=" + gateway, new Properties(), new Identity(user, Set.of()),
+        SessionLimits.NONE);
   }
 
   private static int parameters(String sql) {

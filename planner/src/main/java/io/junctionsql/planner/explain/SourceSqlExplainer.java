@@ -1,5 +1,6 @@
 package io.junctionsql.planner.explain;
 
+import io.junctionsql.planner.source.PlanSessions;
 import io.junctionsql.planner.source.jdbc.SourceConvention;
 
 import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
@@ -105,7 +106,7 @@ public final class SourceSqlExplainer {
     RelMetadataQuery mq = node.getCluster().getMetadataQuery();
     Double rows = mq.getRowCount(input);
     out.add(new Fragment(sc.sourceName(), sql, rows == null ? Double.NaN : rows,
-        sc.estimates().known(sql).orElse(Double.NaN), note));
+        sc.estimates().known(sql, PlanSessions.of(input).orElse(null)).orElse(Double.NaN), note));
     return true;
   }
 }

@@ -1,7 +1,7 @@
 package io.junctionsql.planner.optimizer;
 
 import io.junctionsql.planner.config.OptimizerConfig;
-import io.junctionsql.planner.semantic.SemanticTable;
+import io.junctionsql.planner.source.PlanSessions;
 import io.junctionsql.planner.source.SourceSession;
 import io.junctionsql.planner.source.delta.DeltaScan;
 import io.junctionsql.planner.source.jdbc.SourceConvention;
@@ -20,7 +20,6 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
-import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -61,44 +60,26 @@ public final class SemiJoinReduction implements Program {
 
   @Override public RelNode run(RelOptPlanner planner, RelNode rel, RelTraitSet requiredOutputTraits,
       List<RelOptMaterialization> materializations, List<RelOptLattice> lattices) {
-    OptimizerConfig settings = settings(rel).orElse(OptimizerConfig.DEFAULTS);
+    SourceSession session = PlanSessions.of(rel).orElse(null);
+    OptimizerConfig settings = session == null ? OptimizerConfig.DEFAULTS : session.optimizer();
     if (!settings.crossSource()) {
       return rel;
     }
     return rel.accept(new RelShuttleImpl() {
       @Override public RelNode visit(RelNode other) {
         RelNode visited = super.visit(other);
-        return visited instanceof EnumerableHashJoin ? reduce((EnumerableHashJoin) visited, settings) : visited;
+        return visited instanceof EnumerableHashJoin ? reduce((EnumerableHashJoin) visited, settings, session)
+            : visited;
       }
     });
   }
 
   /** The connection's settings, from the session any of the plan's tables was looked up in. */
   static Optional<OptimizerConfig> settings(RelNode rel) {
-    List<OptimizerConfig> found = new ArrayList<>();
-    rel.accept(new RelShuttleImpl() {
-      @Override public RelNode visit(TableScan scan) {
-        SemanticTable table = scan.getTable().unwrap(SemanticTable.class);
-        SourceSession session = scan instanceof DeltaScan ? ((DeltaScan) scan).session()
-            : table == null ? null : table.session();
-        if (session != null) {
-          found.add(session.optimizer());
-        }
-        return scan;
-      }
-
-      @Override public RelNode visit(RelNode other) {
-        // Physical scans are not LogicalTableScan-typed visits; find them among the inputs.
-        if (other instanceof TableScan) {
-          return visit((TableScan) other);
-        }
-        return super.visit(other);
-      }
-    });
-    return found.stream().findFirst();
+    return PlanSessions.of(rel).map(SourceSession::optimizer);
   }
 
-  private static RelNode reduce(EnumerableHashJoin join, OptimizerConfig settings) {
+  private static RelNode reduce(EnumerableHashJoin join, OptimizerConfig settings, SourceSession session) {
     JoinInfo info = join.analyzeCondition();
     if (info.leftKeys.isEmpty()) {
       return join;
@@ -106,7 +87,7 @@ public final class SemiJoinReduction implements Program {
     RelMetadataQuery mq = join.getCluster().getMetadataQuery();
     Plan best = null;
     for (int large = 0; large < 2; large++) {
-      Plan candidate = plan(join, info, large, settings, mq);
+      Plan candidate = plan(join, info, large, settings, session, mq);
       if (candidate != null && (best == null || candidate.saving > best.saving)) {
         best = candidate;
       }
@@ -132,7 +113,7 @@ public final class SemiJoinReduction implements Program {
   }
 
   private static Plan plan(EnumerableHashJoin join, JoinInfo info, int large, OptimizerConfig settings,
-      RelMetadataQuery mq) {
+      SourceSession session, RelMetadataQuery mq) {
     RelNode largeSide = join.getInput(large);
     boolean jdbc = largeSide instanceof JdbcToEnumerableConverter
         && largeSide.getInput(0).getConvention() instanceof SourceConvention;
@@ -149,11 +130,11 @@ public final class SemiJoinReduction implements Program {
           || smallType.getSqlTypeName() != largeType.getSqlTypeName()) {
         continue;
       }
-      Estimate smallEstimate = estimate(small, settings, mq, Double.MAX_VALUE);
+      Estimate smallEstimate = estimate(small, settings, session, mq, Double.MAX_VALUE);
       double smallRows = smallEstimate.rows();
       double keys = Math.min(smallRows,
           orElse(mq.getDistinctRowCount(small, ImmutableBitSet.of(smallKey), null), smallRows));
-      double largeRows = estimate(largeSide, settings, mq, 0).rows();
+      double largeRows = estimate(largeSide, settings, session, mq, 0).rows();
       if (!jdbc && DeltaKeys.column(largeSide, largeKey) < 0) {
         continue;
       }
@@ -190,13 +171,14 @@ public final class SemiJoinReduction implements Program {
    * one Junction reads ({@link SourceEstimates}): a fixed share for a {@code LIKE} or an {@code OR} of brands
    * is often off by a factor of a hundred, and which side is read first follows from it.
    */
-  static Estimate estimate(RelNode side, OptimizerConfig settings, RelMetadataQuery mq, double fallback) {
+  static Estimate estimate(RelNode side, OptimizerConfig settings, SourceSession session, RelMetadataQuery mq,
+      double fallback) {
     boolean guess = guessed(side);
-    if (guess && settings.sourceEstimates() && side instanceof JdbcToEnumerableConverter
+    if (guess && settings.sourceEstimates() && session != null && side instanceof JdbcToEnumerableConverter
         && side.getInput(0).getConvention() instanceof SourceConvention) {
       RelNode statement = side.getInput(0);
       SourceConvention convention = (SourceConvention) statement.getConvention();
-      OptionalDouble own = convention.estimates().rows(convention.sql(statement));
+      OptionalDouble own = convention.estimates().rows(convention.sql(statement), session);
       if (own.isPresent()) {
         return new Estimate(own.getAsDouble(), false);
       }

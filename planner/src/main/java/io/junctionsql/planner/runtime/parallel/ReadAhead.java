@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,10 +27,8 @@ final class ReadAhead extends AbstractEnumerable<Object> {
   /** The first batch is small, so that the first rows of a slow source reach the query early. */
   static final int FIRST_BATCH = 64;
   static final int MAX_BATCH = 1024;
-  /** Batches waiting per read: with {@link #MAX_BATCH}, at most this many thousand rows are held per read. */
+  /** Full batches waiting per read: with {@link #MAX_BATCH}, at most this many thousand rows are held per read. */
   static final int BATCHES = 4;
-  /** A batch is handed over once its first row waited this long, however few rows it has. */
-  private static final long FLUSH_NANOS = 50_000_000L;
 
   enum State { WAITING, AHEAD, DIRECT }
 
@@ -55,7 +52,7 @@ final class ReadAhead extends AbstractEnumerable<Object> {
     this.rows = rows;
     this.reads = reads;
     this.permits = permits;
-    this.handover = new RowHandover(BATCHES, budget);
+    this.handover = new RowHandover(BATCHES, FIRST_BATCH, MAX_BATCH, budget);
   }
 
   @Override public Enumerator<Object> enumerator() {
@@ -129,16 +126,13 @@ final class ReadAhead extends AbstractEnumerable<Object> {
   }
 
   private void pump(Enumerator<Object> cursor) throws InterruptedException {
-    int size = FIRST_BATCH;
-    List<Object> batch = new ArrayList<>(size);
-    long started = 0;
     while (true) {
       Object row;
       try {
         // Marked before the stop is looked at: a stop is either seen here or sees this read in the source.
         reading = true;
         if (handover.stopped()) {
-          break;
+          return;
         }
         boolean more = cursor.moveNext();
         reading = false;
@@ -146,29 +140,12 @@ final class ReadAhead extends AbstractEnumerable<Object> {
           break;
         }
         row = cursor.current();
-      } catch (RuntimeException | Error e) {
+      } finally {
         reading = false;
-        // The rows read before the failure reach the query first, as they would without reading ahead.
-        if (!batch.isEmpty()) {
-          handover.put(batch);
-        }
-        throw e;
       }
-      if (batch.isEmpty()) {
-        started = System.nanoTime();
+      if (!handover.add(row)) {
+        return;
       }
-      batch.add(row);
-      if (batch.size() >= size || System.nanoTime() - started > FLUSH_NANOS) {
-        if (!handover.put(batch)) {
-          return;
-        }
-        size = Math.min(MAX_BATCH, size * 2);
-        batch = new ArrayList<>(size);
-      }
-    }
-    reading = false;
-    if (!batch.isEmpty() && !handover.put(batch)) {
-      return;
     }
     handover.end();
   }

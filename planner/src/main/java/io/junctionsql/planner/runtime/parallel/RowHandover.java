@@ -6,6 +6,7 @@ import io.junctionsql.planner.runtime.memory.MemoryBudget;
 import io.junctionsql.planner.runtime.memory.RetainedSizes;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,15 +16,22 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The rows of one read running ahead, on their way from its thread to the query's: batches of rows, at
  * most {@code capacity} of them waiting, then the end or the read's failure. Rows are handed over in
- * batches so that the two threads meet once per batch, not once per row. What waits is counted against the
- * query's memory budget, by estimate, from when it is handed over until it is taken.
+ * batches so that the two threads meet once per batch, not once per row; each batch is twice the size of
+ * the one before, up to a limit, so that a slow source's first rows are not held back. A batch still being
+ * filled goes to a query that waits for it once its first row is {@link #FLUSH_NANOS} old, so rows read
+ * before the source stalls (a fetch that waits for the database) are not held until the next row arrives.
+ * What waits in full batches is counted against the query's memory budget, by estimate, from when it is
+ * handed over until it is taken.
  */
 final class RowHandover {
+  /** A batch being filled goes to a waiting query once its first row waited this long, however few rows it has. */
+  static final long FLUSH_NANOS = 50_000_000L;
   /** What the budget's message names when rows waiting here are too many. */
   static final String HOLDER = "a source read running ahead";
   /** The list slot each waiting row takes, besides the row. */
   private static final long SLOT_BYTES = 8;
   private final int capacity;
+  private final int maxBatch;
   /** Null outside Junction's driver: nothing is counted. */
   private final MemoryBudget budget;
   private final ReentrantLock lock = new ReentrantLock();
@@ -31,42 +39,81 @@ final class RowHandover {
   private final Deque<Batch> batches = new ArrayDeque<>();
   private boolean ended;
   private Throwable failure;
-  /** Nobody takes more rows: the reader closed them, the query ended or was cancelled. */
-  private boolean stopped;
+  /** Nobody takes more rows: the reader closed them, the query ended or was cancelled. Read without the lock. */
+  private volatile boolean stopped;
   private boolean cancelled;
+  /** The batch being filled (null if none), when its first row came, and the size at which it is full. */
+  private List<Object> open;
+  private long openSince;
+  private int batchSize;
 
   /** Rows on their way, and the bytes counted for them. */
   private record Batch(List<Object> rows, long bytes) {
   }
 
-  RowHandover(int capacity, MemoryBudget budget) {
+  /**
+   * @param capacity full batches that may wait
+   * @param firstBatch the rows of the first batch; each later one has twice as many, up to {@code maxBatch}
+   */
+  RowHandover(int capacity, int firstBatch, int maxBatch, MemoryBudget budget) {
     this.capacity = capacity;
+    this.batchSize = firstBatch;
+    this.maxBatch = maxBatch;
     this.budget = budget;
   }
 
   /**
-   * The read's thread hands over a batch, waiting while {@code capacity} batches wait already. Returns false
-   * when nobody wants more rows: the read should stop.
+   * The read's thread hands over a row. When that fills the batch, it waits while {@code capacity} batches
+   * wait already. Returns false when nobody wants more rows: the read should stop.
    */
-  boolean put(List<Object> batch) throws InterruptedException {
+  boolean add(Object row) throws InterruptedException {
     lock.lock();
     try {
+      if (stopped) {
+        return false;
+      }
+      if (open == null) {
+        open = new ArrayList<>(batchSize);
+        openSince = System.nanoTime();
+        // A query waiting for rows times its wait by this batch's first row.
+        changed.signalAll();
+      }
+      open.add(row);
+      if (open.size() < batchSize) {
+        return true;
+      }
+      List<Object> full = takeOpen();
       while (!stopped && batches.size() >= capacity) {
         changed.await();
       }
       if (stopped) {
         return false;
       }
-      long bytes = bytes(batch);
+      long bytes = bytes(full);
       if (budget != null) {
         // Past the limit this fails the read, and the query with it, as a join's build side would.
         budget.reserve(bytes, HOLDER);
       }
-      batches.addLast(new Batch(batch, bytes));
+      batches.addLast(new Batch(full, bytes));
       changed.signalAll();
       return true;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** The batch being filled, now closed; the next one is twice its size. */
+  private List<Object> takeOpen() {
+    List<Object> rows = open;
+    open = null;
+    batchSize = Math.min(maxBatch, batchSize * 2);
+    return rows;
+  }
+
+  /** The batch being filled, as the last one waiting: the read ended or failed after its rows. */
+  private void closeOpen() {
+    if (open != null) {
+      batches.addLast(new Batch(takeOpen(), 0));
     }
   }
 
@@ -85,6 +132,7 @@ final class RowHandover {
       release(b);
     }
     batches.clear();
+    open = null;
   }
 
   private void release(Batch batch) {
@@ -95,12 +143,19 @@ final class RowHandover {
 
   /** The read ended: after the batches waiting, the reader sees the end. */
   void end() {
-    change(() -> ended = true);
+    change(() -> {
+      closeOpen();
+      ended = true;
+    });
   }
 
-  /** The read failed: after the batches waiting, the reader gets {@code failure} itself, unchanged. */
+  /**
+   * The read failed: after the batches waiting (the rows read before the failure reach the query first, as
+   * without reading ahead), the reader gets {@code failure} itself, unchanged.
+   */
   void fail(Throwable e) {
     change(() -> {
+      closeOpen();
       if (failure == null) {
         failure = e;
       }
@@ -137,12 +192,7 @@ final class RowHandover {
   }
 
   boolean stopped() {
-    lock.lock();
-    try {
-      return stopped;
-    } finally {
-      lock.unlock();
-    }
+    return stopped;
   }
 
   /**
@@ -172,8 +222,16 @@ final class RowHandover {
           // Taken after this reading was closed: it has no more rows.
           return null;
         }
+        long wait = TimeUnit.SECONDS.toNanos(1);
+        if (open != null) {
+          long age = System.nanoTime() - openSince;
+          if (age >= FLUSH_NANOS) {
+            return takeOpen();
+          }
+          wait = FLUSH_NANOS - age;
+        }
         try {
-          changed.await(1, TimeUnit.SECONDS);
+          changed.awaitNanos(wait);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new JunctionException(SqlStates.QUERY_CANCELLED, "The query was cancelled.", e);

@@ -51,7 +51,9 @@ public final class JdbcSource implements Source {
         config.fetchSize(), ConnectionCancel.NONE);
     this.info = Suppliers.memoize(this::readInfo);
     this.catalog = new JdbcCatalog(this, flavor.metadataReader());
-    this.estimates = new SourceEstimates(config.name(), metadataDataSource, () -> SourceEstimates.explains(info()));
+    this.estimates = new SourceEstimates(config.name(), metadataDataSource, () -> SourceEstimates.explains(info()),
+        session -> config.userCredentials().loginFor(session.identity()).isEmpty()
+            && !config.userCredentials().required());
   }
 
   @Override public String name() {

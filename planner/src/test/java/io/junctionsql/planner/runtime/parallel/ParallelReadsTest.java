@@ -203,6 +203,42 @@ class ParallelReadsTest {
     awaitNoneRunning();
   }
 
+  /**
+   * A source that gives ten rows and then stalls (a fetch waiting for its database): the ten reach the query
+   * while it stalls, not only when its next row comes or its batch of 64 fills.
+   */
+  @Test void rowsReadBeforeASourceStallsReachTheQueryWhileItStalls() throws Exception {
+    reads = ParallelReads.open(key, 2);
+    Source a = new Source(1, -1);
+    Source stalling = new Source(20, -1);
+    stalling.stallAfter = 10;
+    Enumerable<Object> readA = ParallelReads.read(a, root, null);
+    Enumerable<Object> readStalling = ParallelReads.read(stalling, root, null);
+    drain(readA);
+    // Ends the stall after three seconds in any case, so that a regression fails rather than hangs.
+    Thread releaser = new Thread(() -> {
+      sleep(3000);
+      stalling.release.set(true);
+    });
+    releaser.start();
+    List<Object> seen = new ArrayList<>();
+    long start = System.nanoTime();
+    try (Enumerator<Object> rows = readStalling.enumerator()) {
+      while (seen.size() < 10 && rows.moveNext()) {
+        seen.add(rows.current());
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      assertThat(seconds).as("seconds until the ten rows read before the stall arrived").isLessThan(1);
+      assertThat(stalling.release.get()).as("still stalled").isFalse();
+      stalling.release.set(true);
+      while (rows.moveNext()) {
+        seen.add(rows.current());
+      }
+    }
+    releaser.join();
+    assertThat(seen).isEqualTo(stalling.expected());
+  }
+
   private void awaitNoneRunning() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
     while (reads.running() > 0 && System.nanoTime() < deadline) {

@@ -30,10 +30,13 @@ import org.apache.calcite.util.ImmutableBitSet;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Semi-join reduction for joins between sources, run on the physical plan: where Junction hash-joins a
@@ -85,9 +88,13 @@ public final class SemiJoinReduction implements Program {
       return join;
     }
     RelMetadataQuery mq = join.getCluster().getMetadataQuery();
+    // Each input is the small side of one candidate and the large side of the other: estimated once.
+    Map<RelNode, Estimate> estimates = new IdentityHashMap<>();
+    Function<RelNode, Estimate> estimate = side -> estimates.computeIfAbsent(side,
+        s -> estimate(s, settings, session, mq));
     Plan best = null;
     for (int large = 0; large < 2; large++) {
-      Plan candidate = plan(join, info, large, settings, session, mq);
+      Plan candidate = plan(join, info, large, settings, estimate);
       if (candidate != null && (best == null || candidate.saving > best.saving)) {
         best = candidate;
       }
@@ -113,7 +120,8 @@ public final class SemiJoinReduction implements Program {
   }
 
   private static Plan plan(EnumerableHashJoin join, JoinInfo info, int large, OptimizerConfig settings,
-      SourceSession session, RelMetadataQuery mq) {
+      Function<RelNode, Estimate> estimate) {
+    RelMetadataQuery mq = join.getCluster().getMetadataQuery();
     RelNode largeSide = join.getInput(large);
     boolean jdbc = largeSide instanceof JdbcToEnumerableConverter
         && largeSide.getInput(0).getConvention() instanceof SourceConvention;
@@ -130,11 +138,12 @@ public final class SemiJoinReduction implements Program {
           || smallType.getSqlTypeName() != largeType.getSqlTypeName()) {
         continue;
       }
-      Estimate smallEstimate = estimate(small, settings, session, mq, Double.MAX_VALUE);
-      double smallRows = smallEstimate.rows();
+      Estimate smallEstimate = estimate.apply(small);
+      double smallRows = Double.isNaN(smallEstimate.rows()) ? Double.MAX_VALUE : smallEstimate.rows();
       double keys = Math.min(smallRows,
           orElse(mq.getDistinctRowCount(small, ImmutableBitSet.of(smallKey), null), smallRows));
-      double largeRows = estimate(largeSide, settings, session, mq, 0).rows();
+      Estimate largeEstimate = estimate.apply(largeSide);
+      double largeRows = Double.isNaN(largeEstimate.rows()) ? 0 : largeEstimate.rows();
       if (!jdbc && DeltaKeys.column(largeSide, largeKey) < 0) {
         continue;
       }
@@ -171,8 +180,7 @@ public final class SemiJoinReduction implements Program {
    * one Junction reads ({@link SourceEstimates}): a fixed share for a {@code LIKE} or an {@code OR} of brands
    * is often off by a factor of a hundred, and which side is read first follows from it.
    */
-  static Estimate estimate(RelNode side, OptimizerConfig settings, SourceSession session, RelMetadataQuery mq,
-      double fallback) {
+  static Estimate estimate(RelNode side, OptimizerConfig settings, SourceSession session, RelMetadataQuery mq) {
     boolean guess = guessed(side);
     if (guess && settings.sourceEstimates() && session != null && side instanceof JdbcToEnumerableConverter
         && side.getInput(0).getConvention() instanceof SourceConvention) {
@@ -183,10 +191,13 @@ public final class SemiJoinReduction implements Program {
         return new Estimate(own.getAsDouble(), false);
       }
     }
-    return new Estimate(orElse(mq.getRowCount(side), fallback), guess);
+    return new Estimate(orElse(mq.getRowCount(side), Double.NaN), guess);
   }
 
-  /** A join input's expected rows; {@code guess} when they come from Calcite's fixed shares, not from a source. */
+  /**
+   * A join input's expected rows (NaN if unknown); {@code guess} when they come from Calcite's fixed shares, not
+   * from a source.
+   */
   record Estimate(double rows, boolean guess) {
   }
 

@@ -135,7 +135,6 @@ final class ReadAhead extends AbstractEnumerable<Object> {
           return;
         }
         boolean more = cursor.moveNext();
-        reading = false;
         if (!more) {
           break;
         }

@@ -16,6 +16,9 @@ import static io.junctionsql.bench.support.Figures.ratio;
 
 /** The run as Markdown: the machine, the command, one row per query, and the workload's totals. */
 final class MarkdownReport {
+  /** The A/A control's system: Junction with the same settings as {@code junction}, on its own connection. */
+  static final String TWIN = "junction-twin";
+
   private final TpchDataSet data;
   private final TpchBenchmark.Options options;
   private final List<Measurement> measurements;
@@ -54,16 +57,23 @@ final class MarkdownReport {
         + "oracle (all tables in one PostgreSQL schema, `%s`).%n", options.runs, options.warmup, data.schema()));
     b.append("- Rows moved: rows Junction read from its sources (for Delta, rows decoded from the files it read). "
         + "Peak heap: sampled every 10 ms, above the heap in use when the query started (embedded Junction runs in "
-        + "the runner's JVM).\n\n");
+        + "the runner's JVM).\n");
+    if (systems.contains(TWIN)) {
+      b.append("- A/A control: `" + TWIN + "` has the same settings as `junction` on a connection of its own; "
+          + "time junction / twin is how far two identical connections differ here.\n");
+    }
+    b.append('\n');
     b.append("| query | rows |");
     for (String s : systems) {
       b.append(' ').append(s).append(" ms |");
     }
-    b.append(" time junction / off | rows moved junction | rows moved off | moved junction / off | Delta files junction / off "
+    boolean twin = systems.contains(TWIN);
+    b.append(" time junction / off |").append(twin ? " time junction / twin |" : "").append(" rows moved junction | rows moved off | moved junction / off | Delta files junction / off "
         + "| peak heap junction MiB | check |\n|");
-    b.append(" --- |".repeat(1)).append(" ---: |".repeat(systems.size() + 7)).append(" --- |\n");
+    b.append(" --- |".repeat(1)).append(" ---: |".repeat(systems.size() + 7 + (twin ? 1 : 0))).append(" --- |\n");
     double totalOn = 0;
     double totalOff = 0;
+    double totalTwin = 0;
     long movedOn = 0;
     long movedOff = 0;
     for (Map.Entry<String, Map<String, Measurement>> e : byQuery.entrySet()) {
@@ -78,15 +88,20 @@ final class MarkdownReport {
       }
       totalOn += on.medianMs();
       totalOff += off.medianMs();
+      String aa = "";
+      if (twin) {
+        totalTwin += row.get(TWIN).medianMs();
+        aa = " " + ratio(on.medianMs(), row.get(TWIN).medianMs()) + " |";
+      }
       movedOn += on.rowsMoved();
       movedOff += off.rowsMoved();
-      b.append(String.format(Locale.ROOT, " %s | %,d | %,d | %s | %s / %s | %d | %s |%n", ratio(on.medianMs(), off.medianMs()),
-          on.rowsMoved(), off.rowsMoved(), ratio(on.rowsMoved(), off.rowsMoved()), files(on), files(off),
+      b.append(String.format(Locale.ROOT, " %s |%s %,d | %,d | %s | %s / %s | %d | %s |%n", ratio(on.medianMs(), off.medianMs()),
+          aa, on.rowsMoved(), off.rowsMoved(), ratio(on.rowsMoved(), off.rowsMoved()), files(on), files(off),
           on.peakHeapBytes() >> 20, check(row)));
     }
-    b.append(String.format(Locale.ROOT, "| **all** | | | **%s** | **%s** |%s **%s** | **%,d** | **%,d** | **%s** | | | |%n",
-        ms(totalOn), ms(totalOff), " |".repeat(Math.max(0, systems.size() - 3)), ratio(totalOn, totalOff), movedOn,
-        movedOff, ratio(movedOn, movedOff)));
+    b.append(String.format(Locale.ROOT, "| **all** | | | **%s** | **%s** |%s **%s** |%s **%,d** | **%,d** | **%s** | | | |%n",
+        ms(totalOn), ms(totalOff), " |".repeat(Math.max(0, systems.size() - 3)), ratio(totalOn, totalOff),
+        twin ? " **" + ratio(totalOn, totalTwin) + "** |" : "", movedOn, movedOff, ratio(movedOn, movedOff)));
     return b.toString();
   }
 

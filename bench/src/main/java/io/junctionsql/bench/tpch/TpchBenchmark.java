@@ -24,11 +24,12 @@ import java.util.Set;
  *
  * <pre>bench/run tpch.TpchBenchmark --sf 1 [--queries q1,q3,x1] [--runs 3] [--warmup 1]
  *     [--trino jdbc:trino://127.0.0.1:18080] [--spark jdbc:hive2://127.0.0.1:10099/default]
- *     [--report docs/tpch-report.md]</pre>
+ *     [--twin] [--report docs/tpch-report.md]</pre>
  *
  * <p>With {@code --spark}, Junction's {@code lake} source is the Spark thrift server at that URL (a Databricks
  * SQL warehouse's stand-in, {@code bench/spark/spark start}) over the same Delta folders, instead of Delta
- * Kernel: the facts then receive SQL, and rows moved are the rows the server sends.
+ * Kernel: the facts then receive SQL, and rows moved are the rows the server sends. With {@code --twin}, a
+ * second Junction connection with the optimizations on runs too, as an A/A control for the time ratios.
  */
 public final class TpchBenchmark {
   private static final Set<String> TABLES = Set.of("customer", "supplier", "part", "partsupp", "nation", "region",
@@ -55,6 +56,11 @@ public final class TpchBenchmark {
     systems.add(new JdbcSystem("oracle", data.postgresUrl(), new Properties(), t -> data.schema() + "." + t));
     systems.add(new JunctionSystem("junction", config, data, true));
     systems.add(new JunctionSystem("junction-off", config, data, false));
+    if (o.twin) {
+      // An A/A control: the same settings as "junction" on a connection of its own, so that the report shows how
+      // far two identical connections differ on this machine, the noise any on/off ratio is read against.
+      systems.add(new JunctionSystem(MarkdownReport.TWIN, config, data, true));
+    }
     if (o.trino != null) {
       Properties p = new Properties();
       if (!o.trino.contains("user=")) {
@@ -166,12 +172,17 @@ public final class TpchBenchmark {
     String sparkUrl;
     Path hiveJar = Path.of("driver", "target", "drivers", "hive-jdbc-4.0.1-standalone.jar").toAbsolutePath();
     Path report;
+    boolean twin;
     String commandLine;
 
     static Options parse(String[] args) {
       Options o = new Options();
       o.commandLine = "bench/run tpch.TpchBenchmark " + String.join(" ", args);
       for (int i = 0; i < args.length; i++) {
+        if (args[i].equals("--twin")) {
+          o.twin = true;
+          continue;
+        }
         String value = i + 1 < args.length ? args[i + 1] : null;
         switch (args[i]) {
           case "--sf" -> o.scaleFactor = Double.parseDouble(value);
@@ -186,7 +197,7 @@ public final class TpchBenchmark {
           case "--hive-jar" -> o.hiveJar = Path.of(value).toAbsolutePath();
           case "--report" -> o.report = Path.of(value);
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; options: --sf, --queries, --runs, --warmup, --timeout, --postgres, --lake, --trino, --spark, --hive-jar, --report");
+              + "; options: --sf, --queries, --runs, --warmup, --timeout, --postgres, --lake, --trino, --spark, --hive-jar, --twin, --report");
         }
         i++;
       }

@@ -2,11 +2,14 @@ package io.junctionsql.planner.optimizer;
 
 import io.junctionsql.planner.explain.SourceSqlExplainer;
 import io.junctionsql.planner.runtime.DirectScans;
+import io.junctionsql.planner.runtime.PromptRows;
 
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
@@ -52,7 +55,19 @@ public class JunctionPrepare extends CalcitePrepareImpl {
     if (query.sql != null) {
       ReadOnlyGuard.checkText(query.sql);
     }
-    return super.prepareSql(DefaultSchema.resolve(context), query, elementType, maxRowCount);
+    return promptRows(super.prepareSql(DefaultSchema.resolve(context), query, elementType, maxRowCount));
+  }
+
+  /** The same statement, its rows handed to the result set one at a time ({@link PromptRows}). */
+  private static <T> CalciteSignature<T> promptRows(CalciteSignature<T> prepared) {
+    // The row limit is applied by the prepared signature itself; the copy only changes how its rows are iterated.
+    return new CalciteSignature<>(prepared.sql, prepared.parameters, prepared.internalParameters, prepared.rowType,
+        prepared.columns, prepared.cursorFactory, prepared.rootSchema, prepared.getCollationList(), -1, null,
+        prepared.statementType) {
+      @Override public Enumerable<T> enumerable(DataContext dataContext) {
+        return PromptRows.of(prepared.enumerable(dataContext));
+      }
+    };
   }
 
   @Override public void executeDdl(Context context, SqlNode node) {

@@ -104,7 +104,7 @@ final class UnityCatalogMetadataReader implements MetadataReader {
       primaryKey = key.stream().map(columns::indexOf).toList();
     }
     return new TableMetadata(base.schema(), base.name(), base.type(), base.rowType(), primaryKey, base.rowCount(),
-        Optional.of(entity));
+        Optional.of(entity), base.distinctValues(), base.rowCountGuessed());
   }
 
   /** Whether the endpoint has Unity Catalog's information_schema; asked once per source. */

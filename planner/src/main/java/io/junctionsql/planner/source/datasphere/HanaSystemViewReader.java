@@ -20,6 +20,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -91,8 +93,9 @@ final class HanaSystemViewReader implements MetadataReader {
         key.add(names.indexOf(column));
       }
     }
-    double rows = view ? viewRows(c, info, schema, name) : tableRows(c, schema, name);
-    return new TableMetadata(schema, name, type, RelDataTypeImpl.proto(columns.build()), List.copyOf(key), rows);
+    OptionalDouble rows = view ? viewRows(c, info, schema, name) : OptionalDouble.of(tableRows(c, schema, name));
+    return new TableMetadata(schema, name, type, RelDataTypeImpl.proto(columns.build()), List.copyOf(key),
+        rows.orElse(COUNT_LIMIT), Optional.empty(), Map.of(), rows.isEmpty());
   }
 
   private static double tableRows(Connection c, String schema, String table) throws SQLException {
@@ -100,21 +103,22 @@ final class HanaSystemViewReader implements MetadataReader {
     return counts.isEmpty() || counts.get(0) == null ? COUNT_LIMIT : Math.max(1, Double.parseDouble(counts.get(0)));
   }
 
-  static double viewRows(Connection c, SourceInfo info, String schema, String view) {
+  /** The view's rows, counted up to {@link #COUNT_LIMIT}; empty when the count failed or took too long. */
+  static OptionalDouble viewRows(Connection c, SourceInfo info, String schema, String view) {
     String q = info.dialect().quoteIdentifier(schema) + "." + info.dialect().quoteIdentifier(view);
     try (Statement s = c.createStatement()) {
       s.setQueryTimeout(COUNT_TIMEOUT_SECONDS);
       try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (SELECT 1 AS X FROM " + q + " LIMIT "
           + (COUNT_LIMIT + 1) + ") AS T")) {
-        return rs.next() ? Math.max(1, rs.getLong(1)) : COUNT_LIMIT;
+        return rs.next() ? OptionalDouble.of(Math.max(1, rs.getLong(1))) : OptionalDouble.empty();
       } finally {
         // H2, which emulates Datasphere in the demo, keeps a statement's timeout as its session's: without
         // this, every later query on the pooled connection would be stopped after the count's few seconds.
         s.setQueryTimeout(0);
       }
     } catch (SQLException e) {
-      // A view too slow or too guarded to count: plan it as large.
-      return COUNT_LIMIT;
+      // A view too slow or too guarded to count: planned as large, and counted again later.
+      return OptionalDouble.empty();
     }
   }
 

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -83,9 +84,10 @@ public final class JdbcMetadataReader implements MetadataReader {
       }
     }
     keyColumns.values().forEach(col -> key.add(names.indexOf(col)));
-    double rows = JdbcStatistics.rowCount(c, info, schema, table);
+    OptionalDouble counted = JdbcStatistics.rowCount(c, info, schema, table);
+    double rows = counted.orElse(JdbcStatistics.COUNT_LIMIT);
     return new TableMetadata(schema, table, type, RelDataTypeImpl.proto(columns.build()), List.copyOf(key), rows,
-        Optional.empty(), JdbcStatistics.distinctValues(c, info, schema, table, rows));
+        Optional.empty(), JdbcStatistics.distinctValues(c, info, schema, table, rows), counted.isEmpty());
   }
 
   /** Metadata calls take patterns: a '_' in a real name must not match any character. */

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Row counts from the source's own catalog, so that no remote table is planned with Calcite's
@@ -34,7 +35,8 @@ final class JdbcStatistics {
   private JdbcStatistics() {
   }
 
-  static double rowCount(Connection c, SourceInfo info, String schema, String table) {
+  /** The table's rows; empty when they could not be read, in time or at all, and the planner is to assume many. */
+  static OptionalDouble rowCount(Connection c, SourceInfo info, String schema, String table) {
     String product = info.productName().toLowerCase(Locale.ROOT);
     try {
       Double fromCatalog = null;
@@ -47,14 +49,14 @@ final class JdbcStatistics {
       }
       // PostgreSQL says -1 for a table never analyzed, and 0 may mean the same for an old server.
       if (fromCatalog != null && fromCatalog > 0) {
-        return fromCatalog;
+        return OptionalDouble.of(fromCatalog);
       }
       return count(c, info.dialect() instanceof DatabricksSqlDialect ? fullCountSql(info.dialect(), schema, table)
           : boundedCountSql(info.dialect(), schema, table));
     } catch (SQLException e) {
-      LOG.warn("Source {}: no row count for {}.{} ({}); planning with {} rows", info.productName(), schema, table,
-          e.getMessage(), COUNT_LIMIT);
-      return COUNT_LIMIT;
+      LOG.warn("Source {}: no row count for {}.{} ({}); planning with {} rows until it is read again",
+          info.productName(), schema, table, e.getMessage(), COUNT_LIMIT);
+      return OptionalDouble.empty();
     }
   }
 
@@ -128,11 +130,11 @@ final class JdbcStatistics {
     return '"' + name.replace("\"", "\"\"") + '"';
   }
 
-  private static double count(Connection c, String sql) throws SQLException {
+  private static OptionalDouble count(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.setQueryTimeout(COUNT_TIMEOUT_SECONDS);
       try (ResultSet rs = s.executeQuery(sql)) {
-        return rs.next() ? Math.max(1, rs.getLong(1)) : COUNT_LIMIT;
+        return rs.next() ? OptionalDouble.of(Math.max(1, rs.getLong(1))) : OptionalDouble.empty();
       } finally {
         clearTimeout(s);
       }

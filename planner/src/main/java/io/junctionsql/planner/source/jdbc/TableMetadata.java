@@ -21,12 +21,20 @@ import java.util.Optional;
  * @param semantics what the source's own catalog says the table means (Unity Catalog's comments and
  *     informational keys); empty when it says nothing or the meaning comes from elsewhere (CSN files)
  * @param distinctValues the source's estimate of each column's distinct values, for the columns it has one
+ * @param rowCountGuessed whether the count could not be read (it timed out or was refused) and {@code rowCount} is
+ *     the planner's stand-in for "large"; such metadata is read again sooner than the rest
  */
 public record TableMetadata(String schema, String name, Schema.TableType type, RelProtoDataType rowType,
-    List<Integer> primaryKey, double rowCount, Optional<SemanticEntity> semantics, Map<String, Double> distinctValues) {
+    List<Integer> primaryKey, double rowCount, Optional<SemanticEntity> semantics, Map<String, Double> distinctValues,
+    boolean rowCountGuessed) {
 
   public TableMetadata {
     distinctValues = Map.copyOf(distinctValues);
+  }
+
+  public TableMetadata(String schema, String name, Schema.TableType type, RelProtoDataType rowType,
+      List<Integer> primaryKey, double rowCount, Optional<SemanticEntity> semantics, Map<String, Double> distinctValues) {
+    this(schema, name, type, rowType, primaryKey, rowCount, semantics, distinctValues, false);
   }
 
   public TableMetadata(String schema, String name, Schema.TableType type, RelProtoDataType rowType,

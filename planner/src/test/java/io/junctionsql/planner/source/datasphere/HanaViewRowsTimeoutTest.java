@@ -26,7 +26,7 @@ class HanaViewRowsTimeoutTest {
       s.execute("CREATE VIEW SPACE.\"Orders\" AS SELECT X FROM SPACE.T");
       SourceInfo info = new SourceInfo("H2", "2.3", H2SqlDialect.DEFAULT, false, "H2");
 
-      assertThat(HanaSystemViewReader.viewRows(c, info, "SPACE", "Orders")).isEqualTo(3.0);
+      assertThat(HanaSystemViewReader.viewRows(c, info, "SPACE", "Orders")).hasValue(3.0);
 
       try (Statement later = c.createStatement();
            ResultSet rs = later.executeQuery(
